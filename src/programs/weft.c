@@ -1,0 +1,170 @@
+/*
+ * weft.c — the `weft` command: runs a script file or a -e string with the
+ * runtime's globals, and reports uncaught errors.
+ *
+ *   weft [options] [file [args...]]
+ *     -e CODE     run CODE
+ *     -I FILE     run FILE first (may be repeated)
+ *     -q          quiet (no banner)
+ *     -h          help
+ *     --version   print the version
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "weft.h"
+#include "weft_runtime.h"
+
+#define WEFT_MAX_INCLUDES 32
+
+static void weft_usage(FILE *out)
+{
+    fprintf(out, "usage: weft [options] [file [args...]]\n"
+                 "  -e CODE     evaluate CODE\n"
+                 "  -I FILE     evaluate FILE first (repeatable)\n"
+                 "  -q          quiet\n"
+                 "  -h, --help  this help\n"
+                 "  --version   print the version\n");
+}
+
+static char *weft_read_file(const char *filename, size_t *plen)
+{
+    FILE *f = fopen(filename, "rb");
+    char *buf;
+    long len;
+    if (!f)
+        return NULL;
+    if (fseek(f, 0, SEEK_END) < 0 || (len = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) < 0) {
+        fclose(f);
+        return NULL;
+    }
+    buf = malloc(len + 1);
+    if (!buf || fread(buf, 1, len, f) != (size_t)len) {
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    buf[len] = '\0';
+    fclose(f);
+    *plen = len;
+    return buf;
+}
+
+/* runs source text; prints an uncaught error; 0 on success */
+static int weft_eval(JSContext *ctx, const char *src, size_t len, const char *filename)
+{
+    JSValue ret = JS_Eval(ctx, src, len, filename, JS_EVAL_TYPE_GLOBAL);
+    if (JS_IsException(ret)) {
+        js_std_dump_error(ctx, stderr);
+        return -1;
+    }
+    JS_FreeValue(ctx, ret);
+    return 0;
+}
+
+static int weft_eval_file(JSContext *ctx, const char *filename)
+{
+    size_t len;
+    char *buf = weft_read_file(filename, &len);
+    int ret;
+    if (!buf) {
+        fprintf(stderr, "weft: cannot read '%s': %s\n", filename, strerror(errno));
+        return -1;
+    }
+    ret = weft_eval(ctx, buf, len, filename);
+    free(buf);
+    return ret;
+}
+
+/* a deeper JS stack than the engine's default, within the thread's limit */
+static void weft_set_stack(JSRuntime *rt)
+{
+    struct rlimit rl;
+    size_t size = 1024 * 1024;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0) {
+        if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= 8 * 1024 * 1024)
+            size = 6 * 1024 * 1024;
+        else if (rl.rlim_cur > 256 * 1024)
+            size = rl.rlim_cur - 128 * 1024;
+    }
+    JS_SetMaxStackSize(rt, size);
+}
+
+static int weft_add_script_args(JSContext *ctx, int argc, char **argv)
+{
+    JSValue global = JS_GetGlobalObject(ctx), arr = JS_NewArray(ctx);
+    int ret;
+    for (int i = 0; i < argc; i++)
+        JS_SetPropertyUint32(ctx, arr, i, JS_NewString(ctx, argv[i]));
+    ret = JS_SetPropertyStr(ctx, global, "scriptArgs", arr);
+    JS_FreeValue(ctx, global);
+    return ret;
+}
+
+int main(int argc, char **argv)
+{
+    const char *expr = NULL, *includes[WEFT_MAX_INCLUDES];
+    int ninclude = 0, i, status = 0;
+    JSRuntime *rt;
+    JSContext *ctx;
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (a[0] != '-' || a[1] == '\0')
+            break;
+        if (!strcmp(a, "--")) {
+            i++;
+            break;
+        }
+        if (!strcmp(a, "-e") && i + 1 < argc) {
+            expr = argv[++i];
+        } else if (!strcmp(a, "-I") && i + 1 < argc) {
+            if (ninclude < WEFT_MAX_INCLUDES)
+                includes[ninclude++] = argv[++i];
+        } else if (!strcmp(a, "-q")) {
+            /* no banner is printed anyway */
+        } else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            weft_usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--version")) {
+            printf("weft %s\n", WEFT_VERSION);
+            return 0;
+        } else {
+            fprintf(stderr, "weft: unknown option '%s'\n", a);
+            weft_usage(stderr);
+            return 2;
+        }
+    }
+    if (!expr && i >= argc) {
+        weft_usage(stderr);
+        return 2;
+    }
+    rt = JS_NewRuntime();
+    if (!rt) {
+        fprintf(stderr, "weft: cannot create a runtime\n");
+        return 1;
+    }
+    weft_set_stack(rt);
+    ctx = JS_NewContext(rt);
+    if (!ctx || js_std_add_console(ctx) < 0 || weft_add_script_args(ctx, argc - i, argv + i) < 0) {
+        fprintf(stderr, "weft: cannot create a context\n");
+        return 1;
+    }
+    for (int k = 0; k < ninclude && status == 0; k++) {
+        if (weft_eval_file(ctx, includes[k]) < 0)
+            status = 1;
+    }
+    if (status == 0) {
+        if (expr) {
+            if (weft_eval(ctx, expr, strlen(expr), "<cmdline>") < 0)
+                status = 1;
+        } else if (weft_eval_file(ctx, argv[i]) < 0) {
+            status = 1;
+        }
+    }
+    JS_FreeContext(ctx);
+    JS_FreeRuntime(rt);
+    return status;
+}

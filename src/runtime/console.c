@@ -1,0 +1,436 @@
+/*
+ * console.c — print, console.log/info/warn/error and the compact value
+ * formatter they share, plus the printing of uncaught errors.
+ *
+ * The compact form: strings as they are at the top level and double-quoted
+ * inside containers; `{ a: 1 }`, `[ 1, 2 ]`, `Point { x: 1 }`, `[]`, `{}`;
+ * errors as their stack; cycles as [Circular]. Like all of the runtime
+ * layer it only uses the public API (weft.h).
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "weft_runtime.h"
+
+#define FMT_MAX_DEPTH 4
+#define FMT_MAX_ITEMS 100
+
+typedef struct Fmt {
+    JSContext *ctx;
+    char *buf;
+    size_t len, size;
+    JSValue seen[FMT_MAX_DEPTH + 2];
+    int nseen;
+    int failed;
+} Fmt;
+
+static void fmt_put(Fmt *f, const char *s, size_t n)
+{
+    if (f->failed)
+        return;
+    if (f->len + n + 1 > f->size) {
+        size_t size = (f->len + n + 1) * 2;
+        char *p = realloc(f->buf, size);
+        if (!p) {
+            f->failed = 1;
+            return;
+        }
+        f->buf = p;
+        f->size = size;
+    }
+    memcpy(f->buf + f->len, s, n);
+    f->len += n;
+    f->buf[f->len] = '\0';
+}
+
+static void fmt_puts(Fmt *f, const char *s) { fmt_put(f, s, strlen(s)); }
+
+/* ToString of a value, appended (exceptions are swallowed: formatting must
+   never fail because of user code) */
+static void fmt_to_string(Fmt *f, JSValueConst v)
+{
+    size_t n;
+    const char *s = JS_ToCStringLen(f->ctx, &n, v);
+    if (!s) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        fmt_puts(f, "<exception>");
+        return;
+    }
+    fmt_put(f, s, n);
+    JS_FreeCString(f->ctx, s);
+}
+
+static void fmt_quoted(Fmt *f, JSValueConst v)
+{
+    size_t n;
+    const char *s = JS_ToCStringLen(f->ctx, &n, v);
+    if (!s) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        return;
+    }
+    fmt_puts(f, "\"");
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        switch (c) {
+        case '"':
+            fmt_puts(f, "\\\"");
+            break;
+        case '\\':
+            fmt_puts(f, "\\\\");
+            break;
+        case '\n':
+            fmt_puts(f, "\\n");
+            break;
+        case '\r':
+            fmt_puts(f, "\\r");
+            break;
+        case '\t':
+            fmt_puts(f, "\\t");
+            break;
+        default:
+            fmt_put(f, &c, 1);
+            break;
+        }
+    }
+    fmt_puts(f, "\"");
+    JS_FreeCString(f->ctx, s);
+}
+
+static JSValue fmt_get(Fmt *f, JSValueConst obj, const char *name)
+{
+    JSValue v = JS_GetPropertyStr(f->ctx, obj, name);
+    if (JS_IsException(v)) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        return JS_UNDEFINED;
+    }
+    return v;
+}
+
+static void fmt_value(Fmt *f, JSValueConst v, int depth, int top);
+
+static int fmt_is_identifier(const char *s)
+{
+    if (!*s || (*s >= '0' && *s <= '9'))
+        return 0;
+    for (; *s; s++) {
+        char c = *s;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '$'))
+            return 0;
+    }
+    return 1;
+}
+
+static void fmt_key(Fmt *f, JSAtom atom)
+{
+    JSValue k = JS_AtomToValue(f->ctx, atom);
+    if (JS_IsSymbol(k)) {
+        fmt_puts(f, "[");
+        fmt_value(f, k, FMT_MAX_DEPTH, 0);
+        fmt_puts(f, "]");
+    } else {
+        const char *s = JS_ToCString(f->ctx, k);
+        if (s && fmt_is_identifier(s))
+            fmt_puts(f, s);
+        else
+            fmt_quoted(f, k);
+        if (s)
+            JS_FreeCString(f->ctx, s);
+    }
+    JS_FreeValue(f->ctx, k);
+}
+
+/* the constructor name for class instances ("" for plain objects) */
+static void fmt_prefix(Fmt *f, JSValueConst obj, int is_array)
+{
+    JSValue proto = JS_GetPrototype(f->ctx, obj), ctor, name;
+    const char *s;
+    if (JS_IsException(proto)) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        return;
+    }
+    if (JS_IsNull(proto)) {
+        fmt_puts(f, "[Object: null prototype] ");
+        return;
+    }
+    ctor = fmt_get(f, proto, "constructor");
+    JS_FreeValue(f->ctx, proto);
+    name = JS_IsFunction(f->ctx, ctor) ? fmt_get(f, ctor, "name") : JS_UNDEFINED;
+    JS_FreeValue(f->ctx, ctor);
+    s = JS_IsString(name) ? JS_ToCString(f->ctx, name) : NULL;
+    if (s && *s && strcmp(s, is_array ? "Array" : "Object") != 0) {
+        fmt_puts(f, s);
+        fmt_puts(f, " ");
+    }
+    if (s)
+        JS_FreeCString(f->ctx, s);
+    JS_FreeValue(f->ctx, name);
+}
+
+static void fmt_object(Fmt *f, JSValueConst obj, int depth)
+{
+    JSPropertyEnum *tab;
+    uint32_t len, shown = 0;
+    int is_array = JS_IsArray(f->ctx, obj);
+    if (JS_GetOwnPropertyNames(f->ctx, &tab, &len, obj,
+                               JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK | JS_GPN_ENUM_ONLY) < 0) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        fmt_puts(f, "{}");
+        return;
+    }
+    fmt_prefix(f, obj, is_array);
+    fmt_puts(f, is_array ? "[" : "{");
+    for (uint32_t i = 0; i < len; i++) {
+        JSValue v;
+        if (shown >= FMT_MAX_ITEMS) {
+            char more[48];
+            snprintf(more, sizeof(more), ", ... %u more items", len - shown);
+            fmt_puts(f, more);
+            break;
+        }
+        fmt_puts(f, shown ? ", " : " ");
+        if (!is_array || !(tab[i].atom & (1u << 31))) {
+            fmt_key(f, tab[i].atom);
+            fmt_puts(f, ": ");
+        }
+        v = JS_GetProperty(f->ctx, obj, tab[i].atom);
+        if (JS_IsException(v)) {
+            JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+            v = JS_UNDEFINED;
+        }
+        fmt_value(f, v, depth + 1, 0);
+        JS_FreeValue(f->ctx, v);
+        shown++;
+    }
+    fmt_puts(f, shown ? (is_array ? " ]" : " }") : (is_array ? "]" : "}"));
+    JS_FreePropertyEnum(f->ctx, tab, len);
+}
+
+static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
+{
+    switch (JS_VALUE_GET_TAG(v)) {
+    case JS_TAG_STRING:
+        if (top)
+            fmt_to_string(f, v);
+        else
+            fmt_quoted(f, v);
+        return;
+    case JS_TAG_FLOAT64:
+        if (JS_VALUE_GET_FLOAT64(v) == 0 && signbit(JS_VALUE_GET_FLOAT64(v))) {
+            fmt_puts(f, "-0");
+            return;
+        }
+        fmt_to_string(f, v);
+        return;
+    case JS_TAG_BIG_INT:
+        fmt_to_string(f, v);
+        fmt_puts(f, "n");
+        return;
+    case JS_TAG_SYMBOL: {
+        JSValue m = fmt_get(f, v, "toString");
+        JSValue s = JS_Call(f->ctx, m, v, 0, NULL);
+        JS_FreeValue(f->ctx, m);
+        if (JS_IsException(s)) {
+            JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+            fmt_puts(f, "Symbol()");
+        } else {
+            fmt_to_string(f, s);
+            JS_FreeValue(f->ctx, s);
+        }
+        return;
+    }
+    case JS_TAG_OBJECT:
+        break;
+    default:
+        fmt_to_string(f, v);
+        return;
+    }
+    for (int i = 0; i < f->nseen; i++) {
+        if (JS_VALUE_GET_PTR(f->seen[i]) == JS_VALUE_GET_PTR(v)) {
+            fmt_puts(f, "[Circular]");
+            return;
+        }
+    }
+    if (JS_IsError(f->ctx, v)) {
+        JSValue stack = fmt_get(f, v, "stack");
+        if (JS_IsString(stack) && top) {
+            fmt_to_string(f, stack);
+        } else {
+            JSValue name = fmt_get(f, v, "name"), msg = fmt_get(f, v, "message");
+            fmt_puts(f, "[");
+            fmt_to_string(f, name);
+            if (!JS_IsUndefined(msg)) {
+                fmt_puts(f, ": ");
+                fmt_to_string(f, msg);
+            }
+            fmt_puts(f, "]");
+            JS_FreeValue(f->ctx, name);
+            JS_FreeValue(f->ctx, msg);
+        }
+        JS_FreeValue(f->ctx, stack);
+        return;
+    }
+    if (JS_IsFunction(f->ctx, v)) {
+        JSValue name = fmt_get(f, v, "name");
+        fmt_puts(f, "[Function");
+        if (JS_IsString(name)) {
+            fmt_puts(f, ": ");
+            fmt_to_string(f, name);
+        }
+        fmt_puts(f, "]");
+        JS_FreeValue(f->ctx, name);
+        return;
+    }
+    if (depth >= FMT_MAX_DEPTH) {
+        fmt_puts(f, JS_IsArray(f->ctx, v) ? "[Array]" : "[Object]");
+        return;
+    }
+    f->seen[f->nseen++] = v;
+    fmt_object(f, v, depth);
+    f->nseen--;
+}
+
+JSValue js_std_format_value(JSContext *ctx, JSValueConst val)
+{
+    Fmt f;
+    JSValue s;
+    memset(&f, 0, sizeof(f));
+    f.ctx = ctx;
+    fmt_value(&f, val, 0, 1);
+    if (f.failed) {
+        free(f.buf);
+        return JS_ThrowOutOfMemory(ctx);
+    }
+    s = JS_NewStringLen(ctx, f.buf ? f.buf : "", f.len);
+    free(f.buf);
+    return s;
+}
+
+/* ---------------------------------------------------------------------
+ * print / console
+ * ------------------------------------------------------------------- */
+static JSValue js_print_to(JSContext *ctx, FILE *out, int argc, JSValueConst *argv)
+{
+    for (int i = 0; i < argc; i++) {
+        JSValue s = js_std_format_value(ctx, argv[i]);
+        size_t n;
+        const char *str;
+        if (JS_IsException(s))
+            return s;
+        str = JS_ToCStringLen(ctx, &n, s);
+        JS_FreeValue(ctx, s);
+        if (!str)
+            return JS_EXCEPTION;
+        if (i > 0)
+            fputc(' ', out);
+        fwrite(str, 1, n, out);
+        JS_FreeCString(ctx, str);
+    }
+    fputc('\n', out);
+    fflush(out);
+    return JS_UNDEFINED;
+}
+
+static JSValue js_print(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    return js_print_to(ctx, stdout, argc, argv);
+}
+
+static JSValue js_print_err(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    return js_print_to(ctx, stderr, argc, argv);
+}
+
+int js_std_add_console(JSContext *ctx)
+{
+    JSValue global = JS_GetGlobalObject(ctx), console;
+    int ret = -1;
+    console = JS_NewObject(ctx);
+    if (JS_IsException(console))
+        goto done;
+    if (JS_SetPropertyStr(ctx, console, "log", JS_NewCFunction(ctx, js_print, "log", 1)) < 0 ||
+        JS_SetPropertyStr(ctx, console, "info", JS_NewCFunction(ctx, js_print, "info", 1)) < 0 ||
+        JS_SetPropertyStr(ctx, console, "warn", JS_NewCFunction(ctx, js_print_err, "warn", 1)) <
+            0 ||
+        JS_SetPropertyStr(ctx, console, "error",
+                          JS_NewCFunction(ctx, js_print_err, "error", 1)) < 0) {
+        JS_FreeValue(ctx, console);
+        goto done;
+    }
+    if (JS_SetPropertyStr(ctx, global, "console", console) < 0 ||
+        JS_SetPropertyStr(ctx, global, "print", JS_NewCFunction(ctx, js_print, "print", 1)) < 0)
+        goto done;
+    ret = 0;
+done:
+    JS_FreeValue(ctx, global);
+    return ret;
+}
+
+/* ---------------------------------------------------------------------
+ * Uncaught errors
+ * ------------------------------------------------------------------- */
+static void js_dump_extra_properties(JSContext *ctx, JSValueConst err, FILE *out)
+{
+    JSPropertyEnum *tab;
+    uint32_t len;
+    if (JS_GetOwnPropertyNames(ctx, &tab, &len, err, JS_GPN_STRING_MASK | JS_GPN_ENUM_ONLY) < 0) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return;
+    }
+    for (uint32_t i = 0; i < len; i++) {
+        JSValue v = JS_GetProperty(ctx, err, tab[i].atom), s;
+        const char *k = JS_AtomToCString(ctx, tab[i].atom), *vs;
+        if (JS_IsException(v)) {
+            JS_FreeValue(ctx, JS_GetException(ctx));
+            v = JS_UNDEFINED;
+        }
+        s = js_std_format_value(ctx, v);
+        vs = JS_IsException(s) ? NULL : JS_ToCString(ctx, s);
+        fprintf(out, "    %s: %s\n", k ? k : "?", vs ? vs : "?");
+        if (vs)
+            JS_FreeCString(ctx, vs);
+        if (k)
+            JS_FreeCString(ctx, k);
+        JS_FreeValue(ctx, s);
+        JS_FreeValue(ctx, v);
+    }
+    JS_FreePropertyEnum(ctx, tab, len);
+}
+
+void js_std_dump_error1(JSContext *ctx, JSValueConst exc, FILE *out)
+{
+    if (JS_IsError(ctx, exc)) {
+        JSValue stack = JS_GetPropertyStr(ctx, exc, "stack");
+        const char *s = NULL;
+        if (JS_IsString(stack))
+            s = JS_ToCString(ctx, stack);
+        if (!s) {
+            JSValue str = JS_ToString(ctx, exc);
+            s = JS_IsException(str) ? NULL : JS_ToCString(ctx, str);
+            JS_FreeValue(ctx, str);
+        }
+        if (JS_HasException(ctx))
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        fprintf(out, "%s\n\n", s ? s : "Error");
+        if (s)
+            JS_FreeCString(ctx, s);
+        JS_FreeValue(ctx, stack);
+        js_dump_extra_properties(ctx, exc, out);
+    } else {
+        JSValue s = js_std_format_value(ctx, exc);
+        const char *str = JS_IsException(s) ? NULL : JS_ToCString(ctx, s);
+        fprintf(out, "thrown non-Error value: %s\n", str ? str : "?");
+        if (str)
+            JS_FreeCString(ctx, str);
+        JS_FreeValue(ctx, s);
+    }
+    fflush(out);
+}
+
+void js_std_dump_error(JSContext *ctx, FILE *out)
+{
+    JSValue exc = JS_GetException(ctx);
+    js_std_dump_error1(ctx, exc, out);
+    JS_FreeValue(ctx, exc);
+}

@@ -1,0 +1,76 @@
+#!/bin/sh
+# run-tests.sh — runs every test suite of `make test` and prints the grand
+# total as its last line: "N passed, M failed". Exit status 1 when any test
+# failed. Usage: tools/run-tests.sh BUILD_DIR
+BUILD=${1:-build}
+WEFT=$BUILD/weft
+PASS=0
+FAIL=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/weft-tests.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+# adds the "N passed, M failed" summary found in file $1 (label $2); a
+# suite that ends without one counts as one failure
+count() {
+    line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
+    line=${line:-$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)}
+    if [ -z "$line" ]; then
+        echo "FAIL $2 (no summary)"
+        tail -n 20 "$1"
+        FAIL=$((FAIL + 1))
+        return
+    fi
+    p=$(echo "$line" | sed -E 's/^([0-9]+) passed.*/\1/')
+    f=$(echo "$line" | sed -E 's/.* ([0-9]+) failed.*/\1/')
+    PASS=$((PASS + p))
+    FAIL=$((FAIL + f))
+    if [ "$f" != 0 ]; then
+        echo "FAIL $2: $line"
+        grep -E '^FAIL|failed' "$1" | head -n 20
+    else
+        echo "ok   $2: $p passed"
+    fi
+}
+
+# C unit tests
+for t in "$BUILD"/tests/engine/test_* "$BUILD"/tests/runtime/test_*; do
+    [ -x "$t" ] || continue
+    "$t" > "$TMP/out" 2>&1
+    count "$TMP/out" "$(basename "$t")"
+done
+
+# JS tests that assert behaviour
+for t in tests/js/*.js; do
+    [ "$(basename "$t")" = assert.js ] && continue
+    "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
+    count "$TMP/out" "$t"
+done
+
+# golden-output tests: stdout and stderr must match FILE.out exactly
+gp=0
+gf=0
+for t in tests/golden/*.js; do
+    [ -f "$t" ] || continue
+    expected="${t%.js}.out"
+    (cd "$(dirname "$t")" && "../../$WEFT" "$(basename "$t")") > "$TMP/out" 2>&1
+    if cmp -s "$TMP/out" "$expected"; then
+        gp=$((gp + 1))
+    else
+        gf=$((gf + 1))
+        echo "FAIL golden $t"
+        diff "$expected" "$TMP/out" | head -n 20
+    fi
+done
+echo "$gp passed, $gf failed" > "$TMP/out"
+count "$TMP/out" "golden"
+
+# the test262 smoke run against its committed floor
+T262=${WEFT_TEST262:-../shared/test262}
+if [ -x "$BUILD/weft-test262" ] && [ -d "$T262/test" ] && [ -f tests/test262/smoke-floor.txt ]; then
+    "$BUILD/weft-test262" --root "$T262" --smoke --floor tests/test262/smoke-floor.txt \
+        > "$TMP/out" 2>&1
+    count "$TMP/out" "test262 smoke"
+fi
+
+echo "$PASS passed, $FAIL failed"
+[ "$FAIL" = 0 ]
