@@ -564,8 +564,22 @@ double js_bigint_to_float64(JSValueConst v)
 /* ---------------------------------------------------------------------
  * ToString
  * ------------------------------------------------------------------- */
-/* radix^k, the largest power of the radix that fits in a limb; *pk = k */
-static js_limb_t js_bigint_radix_chunk(int radix, int *pk)
+/* Conversions in radices that are not powers of two work on chunks of k
+   digits, chunk = radix^k being the largest power of the radix that fits
+   in a limb. Long numbers are split in halves at chunk^(2^i) (divide and
+   conquer: Knuth division for printing, Karatsuba products for parsing),
+   which beats one pass per chunk over the whole number once numbers have
+   more than a few dozen limbs. The powers are computed on demand. */
+typedef struct JSBigIntRadix {
+    int radix;
+    int k;
+    js_limb_t chunk;
+    int count;            /* powers computed so far */
+    js_limb_t *pow[40];   /* pow[i] = chunk^(2^i) */
+    size_t pow_len[40];
+} JSBigIntRadix;
+
+static void js_bigint_radix_init(JSBigIntRadix *rc, int radix)
 {
     js_limb_t p = radix;
     int k = 1;
@@ -573,8 +587,38 @@ static js_limb_t js_bigint_radix_chunk(int radix, int *pk)
         p *= radix;
         k++;
     }
-    *pk = k;
-    return p;
+    rc->radix = radix;
+    rc->k = k;
+    rc->chunk = p;
+    rc->count = 0;
+}
+
+static void js_bigint_radix_free(JSContext *ctx, JSBigIntRadix *rc)
+{
+    for (int i = 0; i < rc->count; i++)
+        js_free(ctx, rc->pow[i]);
+}
+
+/* makes rc->pow[i] available */
+static int js_bigint_radix_pow(JSContext *ctx, JSBigIntRadix *rc, int i)
+{
+    while (rc->count <= i) {
+        int c = rc->count;
+        size_t n = c ? rc->pow_len[c - 1] : 1;
+        js_limb_t *t = js_malloc(ctx, 2 * n * sizeof(js_limb_t));
+        if (!t)
+            return -1;
+        if (c == 0) {
+            t[0] = rc->chunk;
+        } else if (mp_mul(ctx, t, rc->pow[c - 1], n, rc->pow[c - 1], n) < 0) {
+            js_free(ctx, t);
+            return -1;
+        }
+        rc->pow[c] = t;
+        rc->pow_len[c] = c ? mp_normalized_len(t, 2 * n) : 1;
+        rc->count++;
+    }
+    return 0;
 }
 
 /* writes the digits of m backwards ending at buf[end); returns the start */
@@ -597,33 +641,90 @@ static size_t js_bigint_put_pow2(char *buf, size_t end, const JSBigInt *a, int r
     return end;
 }
 
-/* other radices: repeated division of a copy by the largest radix power
-   that fits in a limb, each remainder giving k digits */
-static int js_bigint_put_general(JSContext *ctx, char *buf, size_t *pend, const JSBigInt *a,
-                                 int radix)
+/* Writes x (n limbs, destroyed) backwards ending at buf[end): exactly
+   `width` digits with leading zeros, or just the significant digits when
+   width is 0. Returns the start. The basecase: one division by the chunk
+   per k digits. */
+static size_t js_bigint_put_chunks(char *buf, size_t end, js_limb_t *x, size_t n, uint64_t width,
+                                   const JSBigIntRadix *rc)
 {
-    int k;
-    js_limb_t chunk = js_bigint_radix_chunk(radix, &k), rem;
-    size_t n = a->len, end = *pend;
-    js_limb_t *t = js_malloc(ctx, n * sizeof(js_limb_t));
-    if (!t)
-        return -1;
-    memcpy(t, a->tab, n * sizeof(js_limb_t));
+    size_t start = end;
+    js_limb_t rem;
+    n = mp_normalized_len(x, n);
     while (n > 0) {
-        rem = mp_divrem_1(t, t, n, chunk);
-        n = mp_normalized_len(t, n);
-        if (n == 0) {
-            end = js_bigint_put_u64(buf, end, rem, radix);
+        rem = mp_divrem_1(x, x, n, rc->chunk);
+        n = mp_normalized_len(x, n);
+        if (n == 0 && width == 0) {
+            end = js_bigint_put_u64(buf, end, rem, rc->radix);
         } else {
-            for (int i = 0; i < k; i++) {
-                buf[--end] = js_bigint_digits[rem % radix];
-                rem /= radix;
+            for (int i = 0; i < rc->k; i++) {
+                buf[--end] = js_bigint_digits[rem % rc->radix];
+                rem /= rc->radix;
             }
         }
     }
+    while (start - end < width)
+        buf[--end] = '0';
+    return end;
+}
+
+#define JS_BIGINT_TOSTR_DC_LIMBS 30
+
+/* js_bigint_put_chunks, splitting long numbers: x = q chunk^(2^i) + r with
+   chunk^(2^i) of about half the length of x; r gives exactly k 2^i
+   digits */
+static int js_bigint_put_rec(JSContext *ctx, char *buf, size_t *pend, js_limb_t *x, size_t n,
+                             uint64_t width, JSBigIntRadix *rc)
+{
+    int i = 0, ret;
+    size_t pl;
+    uint64_t low_digits;
+    js_limb_t *q;
+
+    n = mp_normalized_len(x, n);
+    if (n < JS_BIGINT_TOSTR_DC_LIMBS) {
+        *pend = js_bigint_put_chunks(buf, *pend, x, n, width, rc);
+        return 0;
+    }
+    if (js_bigint_radix_pow(ctx, rc, 0) < 0)
+        return -1;
+    while (2 * rc->pow_len[i] - 1 <= n / 2) {
+        if (js_bigint_radix_pow(ctx, rc, i + 1) < 0)
+            return -1;
+        if (rc->pow_len[i + 1] > n / 2)
+            break;
+        i++;
+    }
+    /* pow[1] has two limbs for every radix, so pl >= 2 as Knuth needs */
+    pl = rc->pow_len[i];
+    low_digits = (uint64_t)rc->k << i;
+    q = js_malloc(ctx, (n + 1) * sizeof(js_limb_t));
+    if (!q)
+        return -1;
+    ret = mp_divrem(ctx, q, q + n - pl + 1, x, n, rc->pow[i], pl);
+    if (ret == 0)
+        ret = js_bigint_put_rec(ctx, buf, pend, q + n - pl + 1, pl, low_digits, rc);
+    if (ret == 0)
+        ret = js_bigint_put_rec(ctx, buf, pend, q, n - pl + 1, width ? width - low_digits : 0,
+                                rc);
+    js_free(ctx, q);
+    return ret;
+}
+
+static int js_bigint_put_general(JSContext *ctx, char *buf, size_t *pend, const JSBigInt *a,
+                                 int radix)
+{
+    JSBigIntRadix rc;
+    int ret;
+    js_limb_t *t = js_malloc(ctx, a->len * sizeof(js_limb_t));
+    if (!t)
+        return -1;
+    memcpy(t, a->tab, a->len * sizeof(js_limb_t));
+    js_bigint_radix_init(&rc, radix);
+    ret = js_bigint_put_rec(ctx, buf, pend, t, a->len, 0, &rc);
+    js_bigint_radix_free(ctx, &rc);
     js_free(ctx, t);
-    *pend = end;
-    return 0;
+    return ret;
 }
 
 JSValue js_bigint_to_string(JSContext *ctx, JSValueConst v, int radix)
@@ -694,36 +795,102 @@ static JSValue js_bigint_parse_pow2(JSContext *ctx, const char *digits, size_t l
     return js_bigint_finish(ctx, r);
 }
 
-/* other radices: r = r * radix^k + chunk, k digits at a time */
-static JSValue js_bigint_parse_general(JSContext *ctx, const char *digits, size_t len, int radix)
+/* an upper bound of the limbs of a number of len digits:
+   ceil(log2(radix)) bits per digit */
+static size_t js_bigint_digits_limbs(size_t len, int radix)
 {
-    int k, max_bits = 32 - mp_clz(radix - 1); /* ceil(log2(radix)) */
-    js_limb_t chunk = js_bigint_radix_chunk(radix, &k);
-    uint64_t nbits = (uint64_t)len * max_bits;
-    size_t n = 0, i = 0, first;
-    JSBigInt *r;
+    return (uint64_t)len * (32 - mp_clz(radix - 1)) / JS_LIMB_BITS + 1;
+}
 
-    /* an upper bound: ceil(log2(radix)) bits per digit */
-    r = js_bigint_alloc(ctx, nbits / JS_LIMB_BITS + 1);
-    if (!r)
-        return JS_EXCEPTION;
+/* the basecase of parsing: r = r radix^k + chunk, k digits at a time; r
+   has room for js_bigint_digits_limbs(len); returns the limbs used */
+static size_t js_bigint_parse_chunks(js_limb_t *r, const char *digits, size_t len,
+                                     const JSBigIntRadix *rc)
+{
+    size_t n = 0, i = 0, k = rc->k;
     /* a short first group so that the others are full chunks */
-    first = len % k ? len % k : (size_t)k;
+    size_t first = len % k ? len % k : k;
     while (i < len) {
-        size_t cnt = i == 0 ? first : (size_t)k;
-        js_limb_t val = 0, mul = cnt == (size_t)k ? chunk : 1, carry;
+        size_t cnt = i == 0 ? first : k;
+        js_limb_t val = 0, mul = 1, carry;
         for (size_t j = 0; j < cnt; j++) {
-            val = val * radix + js_bigint_digit_value(digits[i + j]);
-            if (cnt != (size_t)k)
-                mul *= radix;
+            val = val * rc->radix + js_bigint_digit_value(digits[i + j]);
+            mul *= rc->radix;
         }
         i += cnt;
-        carry = mp_mul_1(r->tab, r->tab, n, mul, val);
+        carry = mp_mul_1(r, r, n, mul, val);
         if (carry)
-            r->tab[n++] = carry;
+            r[n++] = carry;
     }
-    r->len = n;
-    return js_bigint_finish(ctx, r);
+    return n;
+}
+
+#define JS_BIGINT_PARSE_DC_CHUNKS 64
+
+/* the value of digits[0..len) in a new limb array *pres of *pn limbs:
+   long strings are split into a high part and k 2^i low digits, combined
+   as high chunk^(2^i) + low */
+static int js_bigint_parse_rec(JSContext *ctx, js_limb_t **pres, size_t *pn, const char *digits,
+                               size_t len, JSBigIntRadix *rc)
+{
+    js_limb_t *r, *h = NULL, *l = NULL, carry;
+    size_t hn, ln, pl, low_len;
+    int i = 0, ret = -1;
+
+    if (len <= (size_t)rc->k * JS_BIGINT_PARSE_DC_CHUNKS) {
+        r = js_malloc(ctx, js_bigint_digits_limbs(len, rc->radix) * sizeof(js_limb_t));
+        if (!r)
+            return -1;
+        *pres = r;
+        *pn = js_bigint_parse_chunks(r, digits, len, rc);
+        return 0;
+    }
+    while (((size_t)rc->k << (i + 1)) < len)
+        i++;
+    low_len = (size_t)rc->k << i;
+    if (js_bigint_radix_pow(ctx, rc, i) < 0 ||
+        js_bigint_parse_rec(ctx, &h, &hn, digits, len - low_len, rc) < 0 ||
+        js_bigint_parse_rec(ctx, &l, &ln, digits + len - low_len, low_len, rc) < 0)
+        goto done;
+    pl = rc->pow_len[i];
+    /* high chunk^(2^i) + low < (high + 1) chunk^(2^i) fits in hn + pl limbs */
+    r = js_malloc(ctx, (hn + pl) * sizeof(js_limb_t));
+    if (!r)
+        goto done;
+    if (mp_mul(ctx, r, h, hn, rc->pow[i], pl) < 0) {
+        js_free(ctx, r);
+        goto done;
+    }
+    carry = mp_add_n(r, r, l, ln, 0);
+    mp_inc(r + ln, hn + pl - ln, carry);
+    *pres = r;
+    *pn = mp_normalized_len(r, hn + pl);
+    ret = 0;
+done:
+    js_free(ctx, h);
+    js_free(ctx, l);
+    return ret;
+}
+
+static JSValue js_bigint_parse_general(JSContext *ctx, const char *digits, size_t len, int radix)
+{
+    JSBigIntRadix rc;
+    js_limb_t *t;
+    size_t n;
+    JSBigInt *r = NULL;
+
+    /* at least floor(log2(radix)) bits per digit after the first */
+    if ((uint64_t)(len - 1) * (31 - mp_clz(radix)) > JS_BIGINT_MAX_BITS)
+        return js_bigint_throw_too_big(ctx);
+    js_bigint_radix_init(&rc, radix);
+    if (js_bigint_parse_rec(ctx, &t, &n, digits, len, &rc) == 0) {
+        r = js_bigint_alloc(ctx, n);
+        if (r)
+            memcpy(r->tab, t, n * sizeof(js_limb_t));
+        js_free(ctx, t);
+    }
+    js_bigint_radix_free(ctx, &rc);
+    return r ? js_bigint_finish(ctx, r) : JS_EXCEPTION;
 }
 
 JSValue js_bigint_from_literal(JSContext *ctx, const char *digits, size_t len, int radix)

@@ -213,7 +213,8 @@ static bool comp_declare_pseudo(CompState *s, CompFunc *f)
         return true;
     if (f->is_eval_code && f->eval_outer_scope)
         return true; /* direct eval: the caller provides them */
-    if (all || (fl & (JS_FUNC_USES_THIS | JS_FUNC_USES_SUPER_CALL))) {
+    /* a derived constructor returns its this binding */
+    if (all || (fl & (JS_FUNC_USES_THIS | JS_FUNC_USES_SUPER_CALL | JS_FUNC_DERIVED_CONSTRUCTOR))) {
         f->this_b = comp_pseudo(s, sc, JS_ATOM_this, COMP_BIND_THIS);
         if (!f->this_b)
             return false;
@@ -767,9 +768,9 @@ int comp_closure_var(CompState *s, CompFunc *f, CompBinding *b)
         if (f->closure_vars[i].binding == b)
             return i;
     }
-    if (b->kind == COMP_BIND_EVAL_OUTER) {
+    if (b->kind == COMP_BIND_EVAL_OUTER && f->is_top) {
         /* eval code: straight from the caller's frame or closure */
-    } else if (b->func != f->parent) {
+    } else if (b->kind == COMP_BIND_EVAL_OUTER || b->func != f->parent) {
         parent_idx = comp_closure_var(s, f->parent, b);
         if (parent_idx < 0)
             return -1;
@@ -789,7 +790,7 @@ int comp_closure_var(CompState *s, CompFunc *f, CompBinding *b)
     cv->cv.is_const = b->is_const;
     cv->cv.is_silent_const = b->silent_const;
     cv->cv.var_name = b->name;
-    if (b->kind == COMP_BIND_EVAL_OUTER) {
+    if (b->kind == COMP_BIND_EVAL_OUTER && f->is_top) {
         cv->cv.is_local = !b->outer_in_closure;
         cv->cv.var_idx = b->outer_idx;
     } else if (parent_idx < 0) {

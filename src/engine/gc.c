@@ -192,6 +192,11 @@ static void gc_decref(JSRuntime *rt)
     }
 }
 
+static void gc_restore_child(JSRuntime *rt, void *gp)
+{
+    ((JSGCObjectHeader *)gp)->ref_count++;
+}
+
 static void gc_scan(JSRuntime *rt)
 {
     struct list_head *el;
@@ -199,6 +204,12 @@ static void gc_scan(JSRuntime *rt)
        visited by this same loop */
     list_for_each(el, &rt->gc_obj_list) {
         gc_mark_children(rt, list_entry(el, JSGCObjectHeader, link), gc_scan_incref_child);
+    }
+    /* the garbage still holds its references until gc_free_cycles drops
+       them: give them back, or edges from garbage to live nodes (a dead
+       object's shape to a live prototype) would be released twice */
+    list_for_each(el, &rt->tmp_obj_list) {
+        gc_mark_children(rt, list_entry(el, JSGCObjectHeader, link), gc_restore_child);
     }
 }
 

@@ -27,6 +27,7 @@
 
 #include "weft.h"
 #include "list.h"
+#include "alloc.h"
 
 #define countof(a) (sizeof(a) / sizeof((a)[0]))
 #define js_likely(x) __builtin_expect(!!(x), 1)
@@ -307,7 +308,8 @@ typedef enum {
 } JSGCPhaseEnum;
 
 struct JSRuntime {
-    /* allocator accounting */
+    /* allocator and accounting */
+    JSAllocState alloc;
     size_t malloc_size;
     size_t malloc_count;
     size_t malloc_limit; /* 0: unlimited */

@@ -11,7 +11,6 @@
  * consumed, so a token's column is (start - line_start - line_adj + 1)
  * without rescanning the line.
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,16 +68,6 @@ void js_lex_fail(JSParseCtx *ctx, JSParseErrorKind kind, uint32_t offset, const 
     }
     snprintf(e->message, sizeof(e->message), "%s", msg);
     longjmp(ctx->unwind, 1);
-}
-
-void js_lex_error(JSParseCtx *ctx, uint32_t offset, const char *fmt, ...)
-{
-    char msg[sizeof(ctx->error->message)];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    js_lex_fail(ctx, JS_PARSE_SYNTAX_ERROR, offset, msg);
 }
 
 /* ---------------------------------------------------------------------
@@ -682,12 +671,75 @@ static uint32_t scan_digits(JSLexer *lx, uint32_t pos, int radix, char *out, uin
     }
 }
 
+/* the fraction and exponent of a decimal literal; returns the position
+   after them and whether there were any */
+static uint32_t scan_fraction_exponent(JSLexer *lx, uint32_t pos, char *digits, uint32_t *n,
+                                       bool *is_int)
+{
+    const uint8_t *s = lx->src;
+    if (s[pos] == '.') {
+        *is_int = false;
+        digits[(*n)++] = '.';
+        pos++;
+        if (s[pos] == '_')
+            lex_error(lx, pos, "invalid numeric separator");
+        pos = scan_digits(lx, pos, 10, digits, n, true);
+    }
+    if ((s[pos] | 0x20) == 'e') {
+        uint32_t e = pos + 1;
+        if (s[e] == '+' || s[e] == '-')
+            e++;
+        if (!is_digit(s[e]))
+            lex_error(lx, pos, "invalid number literal");
+        *is_int = false;
+        digits[(*n)++] = 'e';
+        if (s[pos + 1] == '-')
+            digits[(*n)++] = '-';
+        pos = scan_digits(lx, e, 10, digits, n, true);
+    }
+    return pos;
+}
+
+/* the digits of a literal, without prefix or separators; returns the
+   position after them */
+static uint32_t scan_number_digits(JSLexer *lx, uint32_t pos, char *digits, uint32_t *n, int *radix,
+                                   bool *is_int, bool *legacy)
+{
+    const uint8_t *s = lx->src;
+    uint8_t prefix = s[pos + 1] | 0x20;
+    if (s[pos] == '0' && (prefix == 'x' || prefix == 'o' || prefix == 'b')) {
+        *radix = prefix == 'x' ? 16 : prefix == 'o' ? 8 : 2;
+        pos = scan_digits(lx, pos + 2, *radix, digits, n, true);
+        if (*n == 0)
+            lex_error(lx, pos, "invalid number literal");
+        return pos;
+    }
+    if (s[pos] == '0' && is_digit(s[pos + 1])) {
+        /* LegacyOctalIntegerLiteral, or NonOctalDecimalIntegerLiteral which
+           may go on like a decimal literal: 08.5 */
+        *legacy = true;
+        pos = scan_digits(lx, pos, 10, digits, n, false);
+        if (s[pos] == '_')
+            lex_error(lx, pos, "numeric separators are not allowed here");
+        bool octal = true;
+        for (uint32_t i = 0; i < *n; i++)
+            octal &= digits[i] < '8';
+        if (octal) {
+            *radix = 8;
+            return pos;
+        }
+        return scan_fraction_exponent(lx, pos, digits, n, is_int);
+    }
+    if (s[pos] == '0' && s[pos + 1] == '_')
+        lex_error(lx, pos + 1, "numeric separators are not allowed after a leading 0");
+    pos = scan_digits(lx, pos, 10, digits, n, true);
+    return scan_fraction_exponent(lx, pos, digits, n, is_int);
+}
+
 static void scan_number(JSLexer *lx, uint32_t start, JSToken *t)
 {
     const uint8_t *s = lx->src;
     JSParseCtx *ctx = lx->ctx;
-    uint32_t pos = start;
-    uint32_t n = 0;
     /* the digits (without separators) are fewer than the characters that
        can appear in the literal */
     uint32_t cap = 0;
@@ -696,56 +748,10 @@ static void scan_number(JSLexer *lx, uint32_t start, JSToken *t)
         cap++;
     char small[128];
     char *digits = cap + 4 <= sizeof(small) ? small : js_lex_alloc(ctx, cap + 4);
+    uint32_t n = 0;
     int radix = 10;
     bool is_int = true, legacy = false;
-
-    if (s[pos] == '0' && (s[pos + 1] | 0x20) != 0 &&
-        ((s[pos + 1] | 0x20) == 'x' || (s[pos + 1] | 0x20) == 'o' || (s[pos + 1] | 0x20) == 'b')) {
-        uint8_t p = s[pos + 1] | 0x20;
-        radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
-        pos = scan_digits(lx, pos + 2, radix, digits, &n, true);
-        if (n == 0)
-            lex_error(lx, start, "invalid number literal");
-    } else if (s[pos] == '0' && is_digit(s[pos + 1])) {
-        /* LegacyOctalIntegerLiteral or NonOctalDecimalIntegerLiteral */
-        legacy = true;
-        pos = scan_digits(lx, pos, 10, digits, &n, false);
-        if (s[pos] == '_')
-            lex_error(lx, pos, "numeric separators are not allowed here");
-        bool octal = true;
-        for (uint32_t i = 0; i < n; i++)
-            octal &= digits[i] < '8';
-        if (octal) {
-            radix = 8;
-        } else {
-            goto fraction;
-        }
-    } else {
-        if (s[pos] == '0' && s[pos + 1] == '_')
-            lex_error(lx, pos + 1, "numeric separators are not allowed after a leading 0");
-        pos = scan_digits(lx, pos, 10, digits, &n, true);
-    fraction:
-        if (s[pos] == '.') {
-            is_int = false;
-            digits[n++] = '.';
-            pos++;
-            if (s[pos] == '_')
-                lex_error(lx, pos, "invalid numeric separator");
-            pos = scan_digits(lx, pos, 10, digits, &n, true);
-        }
-        if ((s[pos] | 0x20) == 'e') {
-            uint32_t e = pos + 1;
-            if (s[e] == '+' || s[e] == '-')
-                e++;
-            if (!is_digit(s[e]))
-                lex_error(lx, pos, "invalid number literal");
-            is_int = false;
-            digits[n++] = 'e';
-            if (s[pos + 1] == '-')
-                digits[n++] = '-';
-            pos = scan_digits(lx, e, 10, digits, &n, true);
-        }
-    }
+    uint32_t pos = scan_number_digits(lx, start, digits, &n, &radix, &is_int, &legacy);
     if (s[pos] == 'n') {
         if (!is_int || legacy)
             lex_error(lx, start, "invalid BigInt literal");

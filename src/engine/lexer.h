@@ -178,8 +178,6 @@ JSAstString *js_lex_intern_utf8(JSParseCtx *ctx, const char *s, size_t len);
 #endif
 JS_LEX_NORETURN void js_lex_fail(JSParseCtx *ctx, JSParseErrorKind kind, uint32_t offset,
                                  const char *msg);
-JS_LEX_NORETURN JS_LEX_PRINTF(3, 4) void js_lex_error(JSParseCtx *ctx, uint32_t offset,
-                                                      const char *fmt, ...);
 /* 1-based line and UTF-16 column of a byte offset */
 void js_lex_position(const JSParseCtx *ctx, uint32_t offset, uint32_t *line, uint32_t *col);
 

@@ -33,14 +33,11 @@ JSValue js_new_object_from_shape(JSContext *ctx, JSShape *sh, JSClassID class_id
     JSRuntime *rt = ctx->rt;
     JSObject *p;
     js_gc_maybe_run(rt);
-    p = js_malloc(ctx, sizeof(JSObject));
+    /* the first properties live in the same block as the object */
+    p = js_malloc(ctx, sizeof(JSObject) + sizeof(JSProperty) * sh->prop_size);
     if (!p)
         goto fail;
-    p->prop = js_malloc(ctx, sizeof(JSProperty) * (sh->prop_size ? sh->prop_size : 1));
-    if (!p->prop) {
-        js_free(ctx, p);
-        goto fail;
-    }
+    p->prop = js_object_inline_props(p);
     js_gc_init_node(rt, &p->header, JS_GC_OBJ_TYPE_JS_OBJECT);
     p->class_id = class_id;
     p->extensible = 1;
@@ -148,6 +145,24 @@ JSValue js_create_from_ctor(JSContext *ctx, JSValueConst new_target, JSClassID c
     return obj;
 }
 
+int js_object_resize_props(JSContext *ctx, JSObject *p, int new_size)
+{
+    JSProperty *np;
+    if (p->prop == js_object_inline_props(p)) {
+        /* moving out of the object block: it keeps its old slots unused */
+        np = js_malloc(ctx, sizeof(JSProperty) * new_size);
+        if (!np)
+            return -1;
+        memcpy(np, p->prop, sizeof(JSProperty) * p->shape->prop_size);
+    } else {
+        np = js_realloc(ctx, p->prop, sizeof(JSProperty) * new_size);
+        if (!np)
+            return -1;
+    }
+    p->prop = np;
+    return 0;
+}
+
 void js_free_property(JSRuntime *rt, JSProperty *pr, int prop_flags)
 {
     switch (prop_flags & JS_PROP_TMASK) {
@@ -180,7 +195,8 @@ void js_object_free_children(JSRuntime *rt, JSObject *p)
         if (sh->prop[i].atom != JS_ATOM_NULL)
             js_free_property(rt, &p->prop[i], sh->prop[i].flags);
     }
-    js_free_rt(rt, p->prop);
+    if (p->prop != js_object_inline_props(p))
+        js_free_rt(rt, p->prop);
     p->prop = NULL;
     p->shape = NULL;
     js_free_shape(rt, sh);
@@ -934,7 +950,7 @@ static int js_set_on_receiver(JSContext *ctx, JSValueConst receiver, JSAtom prop
         }
     }
     /* fast path: a plain extensible object gets a new data property */
-    if (!r->is_exotic && r->extensible) {
+    if (!r->is_exotic && r->extensible && r->class_id != JS_CLASS_ARRAY) {
         JSProperty *pr = js_shape_add_property(ctx, r, prop, JS_PROP_C_W_E);
         if (!pr) {
             JS_FreeValue(ctx, val);

@@ -30,6 +30,11 @@ int js_slow_array_define_index(JSContext *ctx, JSObject *p, JSAtom prop, uint32_
                                int flags);
 void js_free_property_enum(JSContext *ctx, JSPropertyEnum *tab, uint32_t len);
 
+/* an object's initial property slots follow it in its block */
+static inline JSProperty *js_object_inline_props(JSObject *p) { return (JSProperty *)(p + 1); }
+/* grows p->prop to new_size slots (the shape is changed by the caller) */
+int js_object_resize_props(JSContext *ctx, JSObject *p, int new_size);
+
 /* the collector's hooks (gc.c) */
 void js_object_free_children(JSRuntime *rt, JSObject *p);
 void js_object_mark(JSRuntime *rt, JSObject *p, JSMarkFunc *mark_func);

@@ -38,6 +38,8 @@ static JSValue js_number_op(JSContext *ctx, int op, double a, double b)
 {
     int32_t ia, ib;
     switch (op) {
+    case OP_add:
+        return JS_NewNumber(ctx, a + b);
     case OP_sub:
         return JS_NewNumber(ctx, a - b);
     case OP_mul:

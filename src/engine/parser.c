@@ -181,22 +181,6 @@ JSNodeList js_parse_pop_list(JSParser *p, uint32_t base)
 
 bool js_parse_is_reserved_strict(int cw) { return cw >= JS_CW_LET && cw <= JS_CW_PUBLIC; }
 
-/* whether token t can be used as an identifier in the current context */
-bool js_parse_token_is_identifier(JSParser *p, const JSToken *t)
-{
-    if (t->type != TOK_IDENT || (t->flags & TOKF_RESERVED))
-        return false;
-    JSFuncState *fs = p->fs;
-    switch (t->cw) {
-    case JS_CW_YIELD:
-        return !fs->yield_kw && !fs->strict;
-    case JS_CW_AWAIT:
-        return !fs->await_kw && !p->module;
-    default:
-        return !(fs->strict && js_parse_is_reserved_strict(t->cw));
-    }
-}
-
 /* checks token t as an IdentifierReference and explains why not */
 static void check_identifier(JSParser *p, const JSToken *t)
 {
@@ -308,6 +292,7 @@ static JSNode *new_program(JSParser *p, JSFuncState *fs, uint32_t flags)
     prog->col = 1;
     prog->end = p->ctx.src_len;
     JSAstFunction *fn = js_parse_alloc(p, sizeof(JSAstFunction));
+    fn->src_end = p->ctx.src_len;
     prog->u.program.func = fn;
     js_parse_push_func(p, fs, fn, flags);
     fs->return_ok = false;

@@ -45,7 +45,9 @@ enum {
     JS_PARSE_CTX_SUPER_CALL = 1 << 2,     /* inside a derived constructor */
     JS_PARSE_CTX_FIELD_INIT = 1 << 3,     /* inside a class field initializer:
                                              `arguments` is an early error */
-    JS_PARSE_CTX_DIRECT_EVAL = 1 << 4,    /* a direct eval (else indirect) */
+    JS_PARSE_CTX_DIRECT_EVAL = 1 << 4,    /* a direct eval (else indirect); the
+                                             parse itself depends only on the
+                                             other flags and `strict` */
 };
 
 typedef enum JSParseFunctionKind {

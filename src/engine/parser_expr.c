@@ -30,7 +30,7 @@ static JSNode *parse_call_tail(JSParser *p, JSNode *e, bool allow_call);
  * Uses of this / arguments / super / new.target
  * ------------------------------------------------------------------- */
 
-void js_parse_note_this(JSParser *p) { p->fs->flags |= JS_FUNC_USES_THIS; }
+static void note_this(JSParser *p) { p->fs->flags |= JS_FUNC_USES_THIS; }
 
 void js_parse_note_arguments(JSParser *p, uint32_t pos)
 {
@@ -765,7 +765,7 @@ static JSNode *parse_primary(JSParser *p)
         n->u.boolean = TOK.type == TOK_TRUE;
         break;
     case TOK_THIS:
-        js_parse_note_this(p);
+        note_this(p);
         n = js_parse_node(p, JS_AST_THIS, &start);
         break;
     case TOK_SLASH:
@@ -820,7 +820,12 @@ static JSNodeList parse_arguments(JSParser *p, JSCover *cover_out)
         if (spread && TOK.type == TOK_RPAREN && cover_out)
             cover_out->rest_trailing_comma = true;
     }
-    js_parse_expect(p, TOK_RPAREN);
+    if (TOK.type != TOK_RPAREN) {
+        if (TOK.type == TOK_EOF)
+            js_parse_unexpected(p);
+        js_parse_error(p, TOK.start, "missing ) after argument list");
+    }
+    js_parse_next(p);
     return js_parse_pop_list(p, base);
 }
 

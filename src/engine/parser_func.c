@@ -601,6 +601,33 @@ static JSNode *parse_field(JSParser *p, ClassCtx *cc, JSNode *node, JSNode *key,
     return node;
 }
 
+/* `*`, `async`, `async *`, `get` or `set` before a class element name:
+   the function flags they give (0 if none), and the accessor kind */
+static uint32_t parse_method_prefix(JSParser *p, int *kind)
+{
+    if (js_parse_accept(p, TOK_STAR))
+        return JS_FUNC_GENERATOR;
+    if (TOK.type != TOK_IDENT || (TOK.flags & TOKF_ESCAPED) ||
+        (TOK.cw != JS_CW_ASYNC && TOK.cw != JS_CW_GET && TOK.cw != JS_CW_SET))
+        return 0;
+    /* otherwise the word is itself the element's name: `get() {}`, `async;` */
+    JSToken peek;
+    js_parse_peek(p, &peek);
+    int cw = TOK.cw;
+    if (cw == JS_CW_ASYNC) {
+        if ((!starts_class_element_name(&peek) && peek.type != TOK_STAR) ||
+            (peek.flags & TOKF_NL_BEFORE))
+            return 0;
+        js_parse_next(p);
+        return js_parse_accept(p, TOK_STAR) ? JS_FUNC_ASYNC | JS_FUNC_GENERATOR : JS_FUNC_ASYNC;
+    }
+    if (!starts_class_element_name(&peek))
+        return 0;
+    js_parse_next(p);
+    *kind = cw == JS_CW_GET ? JS_PROP_GET : JS_PROP_SET;
+    return cw == JS_CW_GET ? JS_FUNC_GETTER : JS_FUNC_SETTER;
+}
+
 static JSNode *parse_class_element(JSParser *p, ClassCtx *cc)
 {
     JSToken start = TOK;
@@ -618,30 +645,8 @@ static JSNode *parse_class_element(JSParser *p, ClassCtx *cc)
         }
     }
     JSToken elem_start = TOK;
-    uint32_t func_flags = 0;
     int kind = JS_PROP_METHOD;
-    if (TOK.type == TOK_STAR) {
-        js_parse_next(p);
-        func_flags = JS_FUNC_GENERATOR;
-    } else if (TOK.type == TOK_IDENT && !(TOK.flags & TOKF_ESCAPED) &&
-               (TOK.cw == JS_CW_ASYNC || TOK.cw == JS_CW_GET || TOK.cw == JS_CW_SET)) {
-        JSToken peek;
-        js_parse_peek(p, &peek);
-        bool is_async = TOK.cw == JS_CW_ASYNC;
-        if ((starts_class_element_name(&peek) || (is_async && peek.type == TOK_STAR)) &&
-            !(is_async && (peek.flags & TOKF_NL_BEFORE))) {
-            int cw = TOK.cw;
-            js_parse_next(p);
-            if (cw == JS_CW_ASYNC) {
-                func_flags = JS_FUNC_ASYNC;
-                if (js_parse_accept(p, TOK_STAR))
-                    func_flags |= JS_FUNC_GENERATOR;
-            } else {
-                kind = cw == JS_CW_GET ? JS_PROP_GET : JS_PROP_SET;
-                func_flags = cw == JS_CW_GET ? JS_FUNC_GETTER : JS_FUNC_SETTER;
-            }
-        }
-    }
+    uint32_t func_flags = parse_method_prefix(p, &kind);
     bool computed;
     JSNode *key = js_parse_property_name(p, &computed, true);
     JSNode *node = js_parse_node(p, JS_AST_METHOD_DEFINITION, &start);

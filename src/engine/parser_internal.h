@@ -243,7 +243,6 @@ JSNode *js_parse_identifier_from(JSParser *p, const JSToken *t);
 JSNode *js_parse_binding_identifier(JSParser *p);
 JSNode *js_parse_label_identifier(JSParser *p);
 void js_parse_check_binding_name(JSParser *p, JSNode *id);
-bool js_parse_token_is_identifier(JSParser *p, const JSToken *t);
 
 /* ---------------------------------------------------------------------
  * Expressions (parser_expr.c)
@@ -260,7 +259,6 @@ void js_parse_to_pattern(JSParser *p, JSNode *n, bool binding);
 void js_parse_check_simple_target(JSParser *p, JSNode *n, bool web_compat_call);
 JSNode *js_parse_binding_target(JSParser *p); /* BindingIdentifier/Pattern */
 JSNode *js_parse_binding_element(JSParser *p);
-void js_parse_note_this(JSParser *p);
 void js_parse_note_arguments(JSParser *p, uint32_t pos);
 
 /* ---------------------------------------------------------------------
@@ -309,8 +307,6 @@ void js_parse_check_function_strict(JSParser *p, JSFuncState *fs);
 JSNode *js_parse_import_declaration(JSParser *p);
 JSNode *js_parse_export_declaration(JSParser *p);
 void js_parse_module_finish(JSParser *p);
-void js_parse_module_note_local_export(JSParser *p, JSAstString *name, JSNode *node,
-                                       JSAstString *local);
 
 /* ---------------------------------------------------------------------
  * Scopes (parser_scope.c)

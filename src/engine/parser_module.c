@@ -112,8 +112,7 @@ static JSAstExportEntry *add_export(JSParser *p, JSAstString *export_name, JSNod
     return e;
 }
 
-void js_parse_module_note_local_export(JSParser *p, JSAstString *name, JSNode *node,
-                                       JSAstString *local)
+static void note_local_export(JSParser *p, JSAstString *name, JSNode *node, JSAstString *local)
 {
     JSAstExportEntry *e = add_export(p, name, node);
     e->local_name = local;
@@ -312,7 +311,7 @@ static void export_bound_names(JSParser *p, JSNode *n)
     js_parse_check_stack(p);
     switch (n->kind) {
     case JS_AST_IDENTIFIER:
-        js_parse_module_note_local_export(p, n->u.ident.name, n, n->u.ident.name);
+        note_local_export(p, n->u.ident.name, n, n->u.ident.name);
         break;
     case JS_AST_ASSIGNMENT_PATTERN:
         export_bound_names(p, n->u.binary.left);
@@ -367,19 +366,19 @@ static JSNode *parse_export_default(JSParser *p, JSNode *n, const JSToken *defau
         decl = js_parse_function(p, FN_DECL | FN_DEFAULT_EXPORT | (is_async ? FN_ASYNC : 0),
                                  start.start, &start);
         JSAstFunction *fn = decl->u.func;
-        js_parse_module_note_local_export(p, default_name, at,
+        note_local_export(p, default_name, at,
                                           fn->id ? fn->id->u.ident.name : star_default);
     } else if (TOK.type == TOK_CLASS) {
         decl = js_parse_class(p, true, true);
         JSAstClass *k = decl->u.klass;
         if (!k->id)
             js_scope_declare_name(p, decl, star_default, BIND_CLASS, decl);
-        js_parse_module_note_local_export(p, default_name, at, k->id ? k->id->u.ident.name : star_default);
+        note_local_export(p, default_name, at, k->id ? k->id->u.ident.name : star_default);
     } else {
         decl = js_parse_assign(p);
         js_parse_semicolon(p);
         js_scope_declare_name(p, at, star_default, BIND_CONST, decl);
-        js_parse_module_note_local_export(p, default_name, at, star_default);
+        note_local_export(p, default_name, at, star_default);
     }
     n->kind = JS_AST_EXPORT_DEFAULT;
     n->u.export_default.declaration = decl;
@@ -448,7 +447,7 @@ static void check_local_export_names(JSParser *p, JSNode *n)
         r->pos = local->start;
         r->next = ms->local_refs;
         ms->local_refs = r;
-        js_parse_module_note_local_export(p, export_name_of(spec->u.specifier.imported),
+        note_local_export(p, export_name_of(spec->u.specifier.imported),
                                           spec->u.specifier.imported, local->u.ident.name);
     }
 }

@@ -441,94 +441,40 @@ static JSNode *parse_for_init(JSParser *p, bool *is_decl)
     return js_parse_assign_cover(p);
 }
 
-static JSNode *parse_for(JSParser *p, int pending)
+/* the expression head of for-in/of: a pattern or a simple target */
+static void check_for_in_of_target(JSParser *p, JSNode *init, const JSToken *init_tok, bool is_of,
+                                   bool is_await)
 {
-    JSToken start = TOK;
-    JSNode *n = js_parse_node(p, JS_AST_FOR, &start);
-    claim_labels(p, pending, n);
+    bool plain = init_tok->type == TOK_IDENT && !(init_tok->flags & TOKF_ESCAPED);
+    bool async_ident = plain && init_tok->cw == JS_CW_ASYNC && init->kind == JS_AST_IDENTIFIER &&
+                       !(init->flags & JS_NODE_F_PAREN) && !is_await;
+    /* lookahead restrictions: `for (let.x of`, `for (async of` */
+    if (is_of && (async_ident || (plain && init_tok->cw == JS_CW_LET)))
+        js_parse_error(p, init->start, "invalid left-hand side in for-of loop");
+    if (init->kind == JS_AST_ASSIGNMENT || init->kind == JS_AST_SEQUENCE)
+        js_parse_error(p, init->start, "invalid left-hand side in for-%s loop", is_of ? "of" : "in");
+    if ((init->kind == JS_AST_OBJECT_EXPRESSION || init->kind == JS_AST_ARRAY_EXPRESSION) &&
+        !(init->flags & JS_NODE_F_PAREN))
+        js_parse_to_pattern(p, init, false);
+    else
+        js_parse_check_simple_target(p, init, true);
+}
+
+/* for (head in/of right) body: the current token is `in` or `of` */
+static void parse_for_in_of_rest(JSParser *p, JSNode *n, JSNode *left, bool is_of, bool is_await)
+{
+    n->kind = is_of ? JS_AST_FOR_OF : JS_AST_FOR_IN;
+    n->u.for_in.left = left;
+    n->u.for_in.is_await = is_await;
     js_parse_next(p);
-    bool is_await = false;
-    if (js_parse_is_cw(p, JS_CW_AWAIT)) {
-        if (!p->fs->await_ok)
-            js_parse_error(p, TOK.start, "for await is only valid in async functions and modules");
-        if (p->module && !p->fs->parent)
-            p->mod->m->has_top_level_await = true;
-        is_await = true;
-        js_parse_next(p);
-    }
-    js_parse_expect(p, TOK_LPAREN);
-    JSScopeState scope;
-    js_scope_push(p, &scope, JS_SCOPE_FOR, n);
-    JSNode *init = NULL;
-    bool is_decl = false;
-    JSToken init_tok = TOK;
-    if (TOK.type != TOK_SEMI) {
-        bool saved = p->no_in;
-        uint32_t saved_cover = p->cover_pos;
-        p->no_in = true;
-        p->cover_pos = 0;
-        init = parse_for_init(p, &is_decl);
-        p->no_in = saved;
-        bool is_of = js_parse_is_cw(p, JS_CW_OF);
-        if (is_await && !is_of)
-            js_parse_error(p, TOK.start, "for await requires an of clause");
-        if (TOK.type == TOK_IN || is_of) {
-            if (is_decl) {
-                check_for_in_of_decl(p, init, is_of);
-                declare_for_head(p, init, is_of);
-            } else {
-                bool async_ident = init->kind == JS_AST_IDENTIFIER && !(init->flags & JS_NODE_F_PAREN) &&
-                                   init_tok.type == TOK_IDENT && init_tok.cw == JS_CW_ASYNC &&
-                                   !(init_tok.flags & TOKF_ESCAPED) && !is_await;
-                bool let_start = init_tok.type == TOK_IDENT && init_tok.cw == JS_CW_LET &&
-                                 !(init_tok.flags & TOKF_ESCAPED);
-                if (is_of && (async_ident || let_start))
-                    js_parse_error(p, init->start, "invalid left-hand side in for-of loop");
-                if (init->kind == JS_AST_ASSIGNMENT || init->kind == JS_AST_SEQUENCE)
-                    js_parse_error(p, init->start, "invalid left-hand side in for-%s loop",
-                                   is_of ? "of" : "in");
-                if ((init->kind == JS_AST_OBJECT_EXPRESSION || init->kind == JS_AST_ARRAY_EXPRESSION) &&
-                    !(init->flags & JS_NODE_F_PAREN))
-                    js_parse_to_pattern(p, init, false);
-                else
-                    js_parse_check_simple_target(p, init, true);
-            }
-            p->cover_pos = saved_cover;
-            n->kind = is_of ? JS_AST_FOR_OF : JS_AST_FOR_IN;
-            n->u.for_in.left = init;
-            n->u.for_in.is_await = is_await;
-            js_parse_next(p);
-            n->u.for_in.right = is_of ? js_parse_assign(p) : js_parse_expression(p);
-            js_parse_expect(p, TOK_RPAREN);
-            n->u.for_in.body = parse_loop_body(p, n);
-            n->u.for_in.scope = scope.ast;
-            js_scope_pop(p, &scope);
-            js_parse_finish(p, n);
-            return n;
-        }
-        if (!is_decl) {
-            if (p->cover_pos)
-                js_parse_error(p, p->cover_pos - 1, "invalid shorthand property initializer");
-            if (TOK.type == TOK_COMMA) {
-                uint32_t base = p->sp;
-                js_parse_push(p, init);
-                p->no_in = true;
-                while (js_parse_accept(p, TOK_COMMA))
-                    js_parse_push(p, js_parse_assign(p));
-                p->no_in = saved;
-                JSNode *seq = js_parse_node_at(p, JS_AST_SEQUENCE, init);
-                seq->u.list = js_parse_pop_list(p, base);
-                js_parse_finish(p, seq);
-                init = seq;
-            }
-        } else {
-            check_for_decl(p, init);
-            declare_for_head(p, init, false);
-        }
-        p->cover_pos = saved_cover;
-    }
-    if (is_await)
-        js_parse_error(p, TOK.start, "for await requires an of clause");
+    n->u.for_in.right = is_of ? js_parse_assign(p) : js_parse_expression(p);
+    js_parse_expect(p, TOK_RPAREN);
+    n->u.for_in.body = parse_loop_body(p, n);
+}
+
+/* for (init; test; update) body: the current token is the first `;` */
+static void parse_for_rest(JSParser *p, JSNode *n, JSNode *init)
+{
     n->u.for_stmt.init = init;
     js_parse_expect(p, TOK_SEMI);
     if (TOK.type != TOK_SEMI)
@@ -538,7 +484,79 @@ static JSNode *parse_for(JSParser *p, int pending)
         n->u.for_stmt.update = js_parse_expression(p);
     js_parse_expect(p, TOK_RPAREN);
     n->u.for_stmt.body = parse_loop_body(p, n);
-    n->u.for_stmt.scope = scope.ast;
+}
+
+/* the rest of a classic for head's expression: `a = 1, b = 2` */
+static JSNode *parse_for_init_sequence(JSParser *p, JSNode *init)
+{
+    if (p->cover_pos)
+        js_parse_error(p, p->cover_pos - 1, "invalid shorthand property initializer");
+    if (TOK.type != TOK_COMMA)
+        return init;
+    uint32_t base = p->sp;
+    js_parse_push(p, init);
+    bool saved = p->no_in;
+    p->no_in = true;
+    while (js_parse_accept(p, TOK_COMMA))
+        js_parse_push(p, js_parse_assign(p));
+    p->no_in = saved;
+    JSNode *seq = js_parse_node_at(p, JS_AST_SEQUENCE, init);
+    seq->u.list = js_parse_pop_list(p, base);
+    js_parse_finish(p, seq);
+    return seq;
+}
+
+static JSNode *parse_for(JSParser *p, int pending)
+{
+    JSNode *n = js_parse_node(p, JS_AST_FOR, &TOK);
+    claim_labels(p, pending, n);
+    js_parse_next(p);
+    bool is_await = js_parse_is_cw(p, JS_CW_AWAIT);
+    if (is_await) {
+        if (!p->fs->await_ok)
+            js_parse_error(p, TOK.start, "for await is only valid in async functions and modules");
+        if (p->module && !p->fs->parent)
+            p->mod->m->has_top_level_await = true;
+        js_parse_next(p);
+    }
+    js_parse_expect(p, TOK_LPAREN);
+    JSScopeState scope;
+    js_scope_push(p, &scope, JS_SCOPE_FOR, n);
+    JSNode *init = NULL;
+    bool is_decl = false, is_of = false;
+    JSToken init_tok = TOK;
+    if (TOK.type != TOK_SEMI) {
+        bool saved = p->no_in;
+        uint32_t saved_cover = p->cover_pos;
+        p->no_in = true;
+        p->cover_pos = 0;
+        init = parse_for_init(p, &is_decl);
+        p->no_in = saved;
+        is_of = js_parse_is_cw(p, JS_CW_OF);
+        if (TOK.type == TOK_IN || is_of) {
+            if (is_decl)
+                check_for_in_of_decl(p, init, is_of);
+            else
+                check_for_in_of_target(p, init, &init_tok, is_of, is_await);
+        } else if (is_decl) {
+            check_for_decl(p, init);
+        } else {
+            init = parse_for_init_sequence(p, init);
+        }
+        if (is_decl)
+            declare_for_head(p, init, is_of);
+        p->cover_pos = saved_cover;
+    }
+    if (is_await && !is_of)
+        js_parse_error(p, TOK.start, "for await requires an of clause");
+    if (init && (TOK.type == TOK_IN || is_of))
+        parse_for_in_of_rest(p, n, init, is_of, is_await);
+    else
+        parse_for_rest(p, n, init);
+    if (n->kind == JS_AST_FOR)
+        n->u.for_stmt.scope = scope.ast;
+    else
+        n->u.for_in.scope = scope.ast;
     js_scope_pop(p, &scope);
     js_parse_finish(p, n);
     return n;

@@ -2,7 +2,6 @@
  * runtime.c — JSRuntime and JSContext lifetime, the accounted allocator,
  * the class table, and the stack-overflow and interrupt checks.
  */
-#include <malloc.h>
 #include <stdio.h>
 
 #include "runtime.h"
@@ -25,20 +24,20 @@
  * ------------------------------------------------------------------- */
 size_t js_malloc_usable_size_rt(JSRuntime *rt, const void *ptr)
 {
-    (void)rt;
-    return malloc_usable_size((void *)ptr);
+    return js_block_size(&rt->alloc, (void *)ptr);
 }
 
 void *js_malloc_rt(JSRuntime *rt, size_t size)
 {
+    size_t usable;
     void *ptr;
     if (rt->malloc_limit && rt->malloc_size + size > rt->malloc_limit)
         return NULL;
-    ptr = malloc(size ? size : 1);
+    ptr = js_alloc_block(&rt->alloc, size, &usable);
     if (!ptr)
         return NULL;
     rt->malloc_count++;
-    rt->malloc_size += malloc_usable_size(ptr);
+    rt->malloc_size += usable;
     return ptr;
 }
 
@@ -55,13 +54,12 @@ void js_free_rt(JSRuntime *rt, void *ptr)
     if (!ptr)
         return;
     rt->malloc_count--;
-    rt->malloc_size -= malloc_usable_size(ptr);
-    free(ptr);
+    rt->malloc_size -= js_free_block(&rt->alloc, ptr);
 }
 
 void *js_realloc_rt(JSRuntime *rt, void *ptr, size_t size)
 {
-    size_t old_size;
+    size_t old_size, new_size;
     void *np;
     if (!ptr)
         return size ? js_malloc_rt(rt, size) : NULL;
@@ -69,14 +67,13 @@ void *js_realloc_rt(JSRuntime *rt, void *ptr, size_t size)
         js_free_rt(rt, ptr);
         return NULL;
     }
-    old_size = malloc_usable_size(ptr);
-    if (rt->malloc_limit && size > old_size &&
-        rt->malloc_size + size - old_size > rt->malloc_limit)
+    if (rt->malloc_limit && rt->malloc_size + size > rt->malloc_limit &&
+        size > js_block_size(&rt->alloc, ptr))
         return NULL;
-    np = realloc(ptr, size);
+    np = js_realloc_block(&rt->alloc, ptr, size, &old_size, &new_size);
     if (!np)
         return NULL;
-    rt->malloc_size += malloc_usable_size(np) - old_size;
+    rt->malloc_size += new_size - old_size;
     return np;
 }
 
@@ -361,6 +358,7 @@ void JS_FreeRuntime(JSRuntime *rt)
     js_free_rt(rt, rt->class_array);
     js_free_shape_hash(rt);
     js_free_atoms(rt);
+    js_alloc_state_free(&rt->alloc);
     free(rt);
 }
 

@@ -9,6 +9,7 @@
 #include "atom.h"
 #include "error.h"
 #include "gc.h"
+#include "object.h"
 #include "runtime.h"
 
 static uint32_t js_hash_ptr(const void *p)
@@ -252,15 +253,6 @@ static JSShape *shape_new_transition(JSContext *ctx, JSShape *sh, JSAtom atom, i
     return c;
 }
 
-static int object_resize_props(JSContext *ctx, JSObject *p, int new_size)
-{
-    JSProperty *np = js_realloc(ctx, p->prop, sizeof(JSProperty) * new_size);
-    if (!np)
-        return -1;
-    p->prop = np;
-    return 0;
-}
-
 /* replaces the unhashed shape of p by a copy with room for prop_size
    entries (and without deleted entries, whose slots are compacted) */
 static int shape_rebuild(JSContext *ctx, JSObject *p, int prop_size)
@@ -270,7 +262,7 @@ static int shape_rebuild(JSContext *ctx, JSObject *p, int prop_size)
     n = js_alloc_shape(ctx, sh->proto, prop_size);
     if (!n)
         return -1;
-    if (prop_size > sh->prop_size && object_resize_props(ctx, p, prop_size)) {
+    if (prop_size > sh->prop_size && js_object_resize_props(ctx, p, prop_size)) {
         js_free_shape(ctx->rt, n);
         return -1;
     }
@@ -317,7 +309,7 @@ JSProperty *js_shape_add_property(JSContext *ctx, JSObject *p, JSAtom atom, int 
             js_dup_shape(c);
         else if (!(c = shape_new_transition(ctx, sh, atom, flags, h)))
             return NULL;
-        if (c->prop_size > sh->prop_size && object_resize_props(ctx, p, c->prop_size)) {
+        if (c->prop_size > sh->prop_size && js_object_resize_props(ctx, p, c->prop_size)) {
             js_free_shape(ctx->rt, c);
             return NULL;
         }

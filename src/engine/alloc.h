@@ -1,0 +1,41 @@
+/*
+ * alloc.h — the per-runtime block allocator behind js_malloc_rt (see
+ * alloc.c). The caller (runtime.c) does the accounting with the sizes these
+ * functions report.
+ */
+#ifndef WEFT_ALLOC_H
+#define WEFT_ALLOC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define JS_SLAB_CLASSES 12
+
+#ifndef js_unlikely
+#define js_unlikely(x) __builtin_expect(!!(x), 0)
+#endif
+
+struct JSSlabFree;
+struct JSSlabChunk;
+
+typedef struct JSAllocState {
+    struct JSSlabFree *free_list[JS_SLAB_CLASSES];
+    struct JSSlabChunk *chunks;
+    uint32_t chunk_count;
+    uintptr_t *set; /* chunk addresses */
+    uint32_t set_size, set_count;
+} JSAllocState;
+
+/* a block of at least size bytes; *pusable receives its real size */
+void *js_alloc_block(JSAllocState *a, size_t size, size_t *pusable);
+/* frees a block; returns the size it had */
+size_t js_free_block(JSAllocState *a, void *ptr);
+/* resizes a block (NULL on failure, the old block intact) */
+void *js_realloc_block(JSAllocState *a, void *ptr, size_t size, size_t *pold, size_t *pnew);
+size_t js_block_size(JSAllocState *a, void *ptr);
+/* releases every chunk (at runtime teardown) */
+void js_alloc_state_free(JSAllocState *a);
+
+#endif /* WEFT_ALLOC_H */
