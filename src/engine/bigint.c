@@ -323,10 +323,10 @@ static js_limb_t mp_shr(js_limb_t *r, const js_limb_t *a, size_t n, int shift)
 
 /* Knuth's algorithm D (TAOCP vol. 2, §4.3.1): q[0..na-nb] = a / b and
    r[0..nb) = a mod b, for na >= nb >= 2 and b normalized; q or r may be
-   NULL. The divisor is shifted so that its top bit is set, which makes the
+   NULL (a may have leading zero limbs). The divisor is shifted so that its top bit is set, which makes the
    two-limb estimate of each quotient limb at most 2 too large. */
-static int mp_divrem(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a, size_t na,
-                     const js_limb_t *b, size_t nb)
+static int mp_divrem_knuth(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a,
+                           size_t na, const js_limb_t *b, size_t nb)
 {
     int shift = mp_clz(b[nb - 1]);
     js_limb_t *u, *v, vtop, vnext;
@@ -364,12 +364,179 @@ static int mp_divrem(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t
     return 0;
 }
 
+/* Burnikel and Ziegler's recursive division ("Fast Recursive Division",
+   1998): a 2n-by-n division is two 3h-by-2h divisions (h = n/2), each one
+   recursive h-limb division plus one h-by-h product, so large divisions
+   run at the speed of Karatsuba multiplication instead of in quadratic
+   time. Below the threshold (or for odd sizes) Knuth's algorithm D. */
+#define MP_BZ_THRESHOLD 60
+
+static int mp_cmp_n(const js_limb_t *a, const js_limb_t *b, size_t n)
+{
+    while (n-- > 0) {
+        if (a[n] != b[n])
+            return a[n] < b[n] ? -1 : 1;
+    }
+    return 0;
+}
+
+static int mp_div_2n1n(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a,
+                       const js_limb_t *b, size_t n);
+
+/* q[0..h) and r[0..2h) for a of 3h limbs and b of 2h limbs (top bit set)
+   with a < b B^h: the quotient is estimated from the top two thirds and the
+   top half of b, then corrected (at most twice) */
+static int mp_div_3n2n(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a,
+                       const js_limb_t *b, size_t h)
+{
+    size_t n = 2 * h;
+    js_limb_t *x, *d;
+    int ret = -1;
+
+    x = js_malloc(ctx, (2 * n + 1) * sizeof(js_limb_t));
+    if (!x)
+        return -1;
+    d = x + n + 1;
+    /* x = [R1 A3] where R1 = [A1 A2] - q B1 (one more limb when q is the
+       B^h - 1 guess, which only happens when A1 = B1) */
+    memcpy(x, a, h * sizeof(js_limb_t));
+    if (mp_cmp_n(a + n, b + h, h) < 0) {
+        if (mp_div_2n1n(ctx, q, x + h, a + h, b + h, h) < 0)
+            goto done;
+        x[n] = 0;
+    } else {
+        memset(q, 0xff, h * sizeof(js_limb_t));
+        x[n] = mp_add_n(x + h, a + h, b + h, h, 0);
+    }
+    if (mp_mul(ctx, d, q, h, b, h) < 0)
+        goto done;
+    /* r = x - q B2, adding b back while it is negative */
+    if (x[n] || mp_cmp_n(x, d, n) >= 0) {
+        mp_sub_n(r, x, d, n, 0);
+    } else {
+        mp_sub_n(d, d, x, n, 0);
+        for (;;) {
+            mp_sub_1(q, q, h, 1);
+            if (mp_cmp_n(d, b, n) <= 0) {
+                mp_sub_n(r, b, d, n, 0);
+                break;
+            }
+            mp_sub_n(d, d, b, n, 0);
+        }
+    }
+    ret = 0;
+done:
+    js_free(ctx, x);
+    return ret;
+}
+
+/* q[0..n) = a / b and r[0..n) = a mod b for a of 2n limbs and b of n limbs
+   with its top bit set, a < b B^n */
+static int mp_div_2n1n(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a,
+                       const js_limb_t *b, size_t n)
+{
+    size_t h = n / 2;
+    js_limb_t *t;
+    int ret;
+
+    if ((n & 1) || n < MP_BZ_THRESHOLD) {
+        /* Knuth's quotient has n + 1 limbs, the top one zero */
+        t = js_malloc(ctx, (n + 1) * sizeof(js_limb_t));
+        if (!t)
+            return -1;
+        ret = mp_divrem_knuth(ctx, t, r, a, 2 * n, b, n);
+        memcpy(q, t, n * sizeof(js_limb_t));
+        js_free(ctx, t);
+        return ret;
+    }
+    t = js_malloc(ctx, 3 * h * sizeof(js_limb_t));
+    if (!t)
+        return -1;
+    /* [A1 A2 A3] / b gives the high half of q and R; then [R A4] / b */
+    ret = mp_div_3n2n(ctx, q + h, t + h, a + h, b, h);
+    if (ret == 0) {
+        memcpy(t, a, h * sizeof(js_limb_t));
+        ret = mp_div_3n2n(ctx, q, r, t, b, h);
+    }
+    js_free(ctx, t);
+    return ret;
+}
+
+/* mp_divrem for large divisors: b is shifted to a block size n = j 2^k
+   (j <= MP_BZ_THRESHOLD) with its top bit set, a by the same amount, and
+   the quotient is produced n limbs at a time, from the top */
+static int mp_divrem_bz(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a,
+                        size_t na, const js_limb_t *b, size_t nb)
+{
+    size_t m = 1, n, limb_shift, la, t, i;
+    int bit_shift = mp_clz(b[nb - 1]), ret = -1;
+    js_limb_t *bp, *ap, *z, *qq, *rem;
+
+    while (m * MP_BZ_THRESHOLD <= nb)
+        m *= 2;
+    n = (nb + m - 1) / m * m;
+    limb_shift = n - nb;
+    la = na + limb_shift + 1;
+    /* the top block is then below B^(n-1) <= b' */
+    t = la / n + 1;
+    bp = js_malloc(ctx, (n + t * n + 2 * n + (t - 1) * n + n) * sizeof(js_limb_t));
+    if (!bp)
+        return -1;
+    ap = bp + n;
+    z = ap + t * n;
+    qq = z + 2 * n;
+    rem = qq + (t - 1) * n;
+    memset(bp, 0, limb_shift * sizeof(js_limb_t));
+    mp_shl(bp + limb_shift, b, nb, bit_shift);
+    memset(ap, 0, t * n * sizeof(js_limb_t));
+    ap[limb_shift + na] = mp_shl(ap + limb_shift, a, na, bit_shift);
+    memcpy(z, ap + (t - 2) * n, 2 * n * sizeof(js_limb_t));
+    for (i = t - 1; i-- > 0;) {
+        if (mp_div_2n1n(ctx, qq + i * n, rem, z, bp, n) < 0)
+            goto done;
+        if (i > 0) {
+            memcpy(z + n, rem, n * sizeof(js_limb_t));
+            memcpy(z, ap + (i - 1) * n, n * sizeof(js_limb_t));
+        }
+    }
+    /* (t - 1) n >= na - nb + 1, and the limbs above are zero */
+    if (q)
+        memcpy(q, qq, (na - nb + 1) * sizeof(js_limb_t));
+    if (r)
+        mp_shr(r, rem + limb_shift, nb, bit_shift);
+    ret = 0;
+done:
+    js_free(ctx, bp);
+    return ret;
+}
+
+/* q[0..na-nb] = a / b and r[0..nb) = a mod b, for na >= nb >= 2 and b
+   normalized; q or r may be NULL */
+static int mp_divrem(JSContext *ctx, js_limb_t *q, js_limb_t *r, const js_limb_t *a, size_t na,
+                     const js_limb_t *b, size_t nb)
+{
+    if (nb >= MP_BZ_THRESHOLD && na - nb >= MP_BZ_THRESHOLD)
+        return mp_divrem_bz(ctx, q, r, a, na, b, nb);
+    return mp_divrem_knuth(ctx, q, r, a, na, b, nb);
+}
+
 /* =====================================================================
  * 2. JSBigInt blocks
  * ===================================================================== */
 static JSValue js_bigint_throw_too_big(JSContext *ctx)
 {
     return JS_ThrowRangeError(ctx, "Maximum BigInt size exceeded");
+}
+
+/* Every block has room for at least JS_BIGINT_MIN_LIMBS limbs (malloc's
+   smallest chunk holds them anyway), so that any int64 result can be
+   written over an operand nobody else references (js_bigint_set_small). */
+#define JS_BIGINT_MIN_LIMBS 2
+
+static size_t js_bigint_block_size(size_t len)
+{
+    return sizeof(JSBigInt) + (len < JS_BIGINT_MIN_LIMBS ? JS_BIGINT_MIN_LIMBS : len) *
+                                  sizeof(js_limb_t);
 }
 
 /* a block of len limbs (contents uninitialized), positive */
@@ -380,7 +547,7 @@ static JSBigInt *js_bigint_alloc(JSContext *ctx, size_t len)
         js_bigint_throw_too_big(ctx);
         return NULL;
     }
-    r = js_malloc(ctx, sizeof(JSBigInt) + len * sizeof(js_limb_t));
+    r = js_malloc(ctx, js_bigint_block_size(len));
     if (!r)
         return NULL;
     r->header.ref_count = 1;
@@ -397,7 +564,7 @@ static JSValue js_bigint_finish(JSContext *ctx, JSBigInt *r)
     if (n == 0)
         r->sign = 0;
     if (n + 8 < r->len) {
-        JSBigInt *s = js_realloc_rt(ctx->rt, r, sizeof(JSBigInt) + n * sizeof(js_limb_t));
+        JSBigInt *s = js_realloc_rt(ctx->rt, r, js_bigint_block_size(n));
         if (s)
             r = s;
     }
@@ -405,18 +572,23 @@ static JSValue js_bigint_finish(JSContext *ctx, JSBigInt *r)
     return JS_MKPTR(JS_TAG_BIG_INT, r);
 }
 
+/* stores a magnitude of at most 64 bits in a block (which always has the
+   room) */
+static JSValue js_bigint_store_mag64(JSBigInt *r, uint64_t m, int sign)
+{
+    r->len = m == 0 ? 0 : (m >> JS_LIMB_BITS) ? 2 : 1;
+    r->tab[0] = (js_limb_t)m;
+    r->tab[1] = (js_limb_t)(m >> JS_LIMB_BITS);
+    r->sign = m ? sign : 0;
+    return JS_MKPTR(JS_TAG_BIG_INT, r);
+}
+
 static JSValue js_bigint_from_mag64(JSContext *ctx, uint64_t m, int sign)
 {
-    size_t n = m == 0 ? 0 : (m >> JS_LIMB_BITS) ? 2 : 1;
-    JSBigInt *r = js_bigint_alloc(ctx, n);
+    JSBigInt *r = js_bigint_alloc(ctx, JS_BIGINT_MIN_LIMBS);
     if (!r)
         return JS_EXCEPTION;
-    if (n > 0)
-        r->tab[0] = (js_limb_t)m;
-    if (n > 1)
-        r->tab[1] = (js_limb_t)(m >> JS_LIMB_BITS);
-    r->sign = n ? sign : 0;
-    return JS_MKPTR(JS_TAG_BIG_INT, r);
+    return js_bigint_store_mag64(r, m, sign);
 }
 
 /* a copy of a's magnitude with the given sign, room for `extra` more limbs */
@@ -441,12 +613,12 @@ static uint64_t js_bigint_low64(const JSBigInt *a)
 }
 
 /* true when the value fits in an int64 (stored in *pv): the fast paths */
-static bool js_bigint_get_small(const JSBigInt *a, int64_t *pv)
+static js_force_inline bool js_bigint_get_small(const JSBigInt *a, int64_t *pv)
 {
     uint64_t m;
     if (a->len > 2)
         return false;
-    m = js_bigint_low64(a);
+    m = a->len == 0 ? 0 : a->len == 1 ? a->tab[0] : a->tab[0] | (uint64_t)a->tab[1] << JS_LIMB_BITS;
     if (a->sign) {
         if (m > (uint64_t)INT64_MAX + 1)
             return false;
@@ -1255,12 +1427,8 @@ static JSValue js_bigint_add(JSContext *ctx, JSValueConst av, JSValueConst bv, b
 {
     const JSBigInt *a = js_bigint_ptr(av), *b = js_bigint_ptr(bv);
     int sb = b->sign ^ (negate_b && b->len), c;
-    int64_t x, y, z;
     JSBigInt *r;
 
-    if (js_bigint_get_small(a, &x) && js_bigint_get_small(b, &y) &&
-        !(negate_b ? __builtin_sub_overflow(x, y, &z) : __builtin_add_overflow(x, y, &z)))
-        return js_bigint_from_int64(ctx, z);
     if ((int)a->sign == sb) {
         if (a->len < b->len) {
             const JSBigInt *t = a;
@@ -1293,12 +1461,8 @@ static JSValue js_bigint_add(JSContext *ctx, JSValueConst av, JSValueConst bv, b
 static JSValue js_bigint_mul(JSContext *ctx, JSValueConst av, JSValueConst bv)
 {
     const JSBigInt *a = js_bigint_ptr(av), *b = js_bigint_ptr(bv);
-    int64_t x, y, z;
     JSBigInt *r;
 
-    if (js_bigint_get_small(a, &x) && js_bigint_get_small(b, &y) &&
-        !__builtin_mul_overflow(x, y, &z))
-        return js_bigint_from_int64(ctx, z);
     if (a->len == 0 || b->len == 0)
         return js_bigint_from_int64(ctx, 0);
     if (js_bigint_bitlen(a) + js_bigint_bitlen(b) - 1 > JS_BIGINT_MAX_BITS)
@@ -1318,15 +1482,11 @@ static JSValue js_bigint_mul(JSContext *ctx, JSValueConst av, JSValueConst bv)
 static JSValue js_bigint_divmod(JSContext *ctx, JSValueConst av, JSValueConst bv, bool is_mod)
 {
     const JSBigInt *a = js_bigint_ptr(av), *b = js_bigint_ptr(bv);
-    int64_t x, y;
     JSBigInt *r;
     int ret = 0;
 
     if (b->len == 0)
         return JS_ThrowRangeError(ctx, "Division by zero");
-    if (js_bigint_get_small(a, &x) && js_bigint_get_small(b, &y) &&
-        !(x == INT64_MIN && y == -1))
-        return js_bigint_from_int64(ctx, is_mod ? x % y : x / y);
     if (mp_cmp(a->tab, a->len, b->tab, b->len) < 0)
         return is_mod ? JS_DupValue(ctx, av) : js_bigint_from_int64(ctx, 0);
     r = js_bigint_alloc(ctx, is_mod ? b->len : a->len - b->len + 1);
@@ -1431,9 +1591,6 @@ static JSValue js_bigint_shl_mag(JSContext *ctx, const JSBigInt *a, uint32_t shi
 {
     size_t limbs = shift / JS_LIMB_BITS;
     JSBigInt *r;
-    int64_t x;
-    if (js_bigint_get_small(a, &x) && shift < 63 && ((x < 0 ? ~x : x) >> (62 - shift)) == 0)
-        return js_bigint_from_int64(ctx, x * ((int64_t)1 << shift));
     if (js_bigint_bitlen(a) + shift > JS_BIGINT_MAX_BITS)
         return js_bigint_throw_too_big(ctx);
     r = js_bigint_alloc(ctx, a->len + limbs + 1);
@@ -1451,9 +1608,6 @@ static JSValue js_bigint_sar_mag(JSContext *ctx, const JSBigInt *a, uint32_t shi
     size_t limbs = shift / JS_LIMB_BITS, n;
     bool lost;
     JSBigInt *r;
-    int64_t x;
-    if (js_bigint_get_small(a, &x) && shift < 64)
-        return js_bigint_from_int64(ctx, x < 0 ? ~(~x >> shift) : x >> shift);
     if (limbs >= a->len)
         return js_bigint_from_int64(ctx, a->sign ? -1 : 0);
     n = a->len - limbs;
@@ -1508,13 +1662,8 @@ static JSValue js_bigint_logic(JSContext *ctx, int op, JSValueConst av, JSValueC
     const JSBigInt *a = js_bigint_ptr(av), *b = js_bigint_ptr(bv);
     size_t n = (a->len > b->len ? a->len : b->len) + 1;
     js_limb_t ba = 1, bb = 1;
-    int64_t x, y;
     JSBigInt *r;
 
-    if (js_bigint_get_small(a, &x) && js_bigint_get_small(b, &y))
-        return js_bigint_from_int64(ctx, op == JS_BIGINT_OP_AND  ? x & y
-                                         : op == JS_BIGINT_OP_OR ? x | y
-                                                                 : x ^ y);
     r = js_bigint_alloc(ctx, n);
     if (!r)
         return JS_EXCEPTION;
@@ -1528,9 +1677,80 @@ static JSValue js_bigint_logic(JSContext *ctx, int op, JSValueConst av, JSValueC
     return js_bigint_finish(ctx, r);
 }
 
+/* the operator on two int64 values; false when the result (or the
+   operation: a division by zero, >>>, **) needs the general path */
+static bool js_bigint_small_op(int op, int64_t x, int64_t y, int64_t *pz)
+{
+    switch (op) {
+    case JS_BIGINT_OP_ADD:
+        return !__builtin_add_overflow(x, y, pz);
+    case JS_BIGINT_OP_SUB:
+        return !__builtin_sub_overflow(x, y, pz);
+    case JS_BIGINT_OP_MUL:
+        return !__builtin_mul_overflow(x, y, pz);
+    case JS_BIGINT_OP_DIV:
+    case JS_BIGINT_OP_MOD:
+        if (y == 0 || (x == INT64_MIN && y == -1))
+            return false;
+        *pz = op == JS_BIGINT_OP_DIV ? x / y : x % y;
+        return true;
+    case JS_BIGINT_OP_SHL:
+    case JS_BIGINT_OP_SAR:
+        if ((op == JS_BIGINT_OP_SAR) ^ (y < 0)) {
+            /* right by |y|: floor division, without relying on >> of
+               negative numbers */
+            uint64_t n = y < 0 ? (uint64_t)0 - (uint64_t)y : (uint64_t)y;
+            if (n > 63)
+                n = 63;
+            *pz = x < 0 ? ~(~x >> n) : x >> n;
+            return true;
+        }
+        if (y < -62 || y > 62 || ((x < 0 ? ~x : x) >> (62 - (y < 0 ? -y : y))) != 0)
+            return false;
+        *pz = x * ((int64_t)1 << (y < 0 ? -y : y));
+        return true;
+    case JS_BIGINT_OP_AND:
+        *pz = x & y;
+        return true;
+    case JS_BIGINT_OP_OR:
+        *pz = x | y;
+        return true;
+    case JS_BIGINT_OP_XOR:
+        *pz = x ^ y;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* an int64 result: written over a or b when the caller held their only
+   reference (saving an allocation in expression chains), else a new block.
+   Frees a and b. */
+static JSValue js_bigint_set_small(JSContext *ctx, JSValue a, JSValue b, int64_t v)
+{
+    JSBigInt *r;
+    uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    if (js_bigint_ptr(a)->header.ref_count == 1) {
+        r = js_bigint_ptr(a);
+        JS_FreeValue(ctx, b);
+    } else if (js_bigint_ptr(b)->header.ref_count == 1) {
+        r = js_bigint_ptr(b);
+        JS_FreeValue(ctx, a);
+    } else {
+        JS_FreeValue(ctx, a);
+        JS_FreeValue(ctx, b);
+        return js_bigint_from_mag64(ctx, m, v < 0);
+    }
+    return js_bigint_store_mag64(r, m, v < 0);
+}
+
 JSValue js_bigint_binary_op(JSContext *ctx, int op, JSValue a, JSValue b)
 {
     JSValue r;
+    int64_t x, y, z;
+    if (js_bigint_get_small(js_bigint_ptr(a), &x) && js_bigint_get_small(js_bigint_ptr(b), &y) &&
+        js_bigint_small_op(op, x, y, &z))
+        return js_bigint_set_small(ctx, a, b, z);
     switch (op) {
     case JS_BIGINT_OP_ADD:
     case JS_BIGINT_OP_SUB:
@@ -1581,21 +1801,8 @@ static JSValue js_bigint_mag_pm1(JSContext *ctx, const JSBigInt *a, bool plus, i
 static JSValue js_bigint_unary(JSContext *ctx, int op, JSValueConst av)
 {
     const JSBigInt *a = js_bigint_ptr(av);
-    int64_t x;
     JSBigInt *r;
 
-    if (js_bigint_get_small(a, &x) && x != INT64_MIN && x != INT64_MAX) {
-        switch (op) {
-        case JS_BIGINT_OP_NEG:
-            return js_bigint_from_int64(ctx, -x);
-        case JS_BIGINT_OP_INC:
-            return js_bigint_from_int64(ctx, x + 1);
-        case JS_BIGINT_OP_DEC:
-            return js_bigint_from_int64(ctx, x - 1);
-        default:
-            return js_bigint_from_int64(ctx, ~x);
-        }
-    }
     switch (op) {
     case JS_BIGINT_OP_NEG:
         if (a->len == 0)
@@ -1617,7 +1824,21 @@ static JSValue js_bigint_unary(JSContext *ctx, int op, JSValueConst av)
 
 JSValue js_bigint_unary_op(JSContext *ctx, int op, JSValue a)
 {
-    JSValue r = js_bigint_unary(ctx, op, a);
+    JSValue r;
+    int64_t x;
+    if (js_bigint_get_small(js_bigint_ptr(a), &x) && x != INT64_MIN && x != INT64_MAX) {
+        int64_t v = op == JS_BIGINT_OP_NEG   ? -x
+                    : op == JS_BIGINT_OP_INC ? x + 1
+                    : op == JS_BIGINT_OP_DEC ? x - 1
+                                             : ~x;
+        uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        /* x++ on a value only the caller holds: update it in place */
+        if (js_bigint_ptr(a)->header.ref_count == 1)
+            return js_bigint_store_mag64(js_bigint_ptr(a), m, v < 0);
+        JS_FreeValue(ctx, a);
+        return js_bigint_from_mag64(ctx, m, v < 0);
+    }
+    r = js_bigint_unary(ctx, op, a);
     JS_FreeValue(ctx, a);
     return r;
 }

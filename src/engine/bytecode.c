@@ -152,7 +152,15 @@ JSContext *js_bytecode_function_realm(JSObject *p)
 /* the lazily created "prototype" of an ordinary function */
 static JSValue js_function_proto_init(JSContext *ctx, JSObject *p, JSAtom prop, void *opaque)
 {
-    JSValue proto = JS_NewObject(ctx);
+    JSFunctionBytecode *b = p->u.func.function_bytecode;
+    JSValue proto;
+    /* generator functions: an object inheriting %GeneratorPrototype% */
+    if (b->flags & JS_BC_GENERATOR)
+        return js_new_object_proto(ctx, js_obj(b->flags & JS_BC_ASYNC
+                                                   ? b->realm->async_generator_proto
+                                                   : b->realm->generator_proto),
+                                   JS_CLASS_OBJECT);
+    proto = JS_NewObject(ctx);
     if (JS_IsException(proto))
         return proto;
     if (JS_DefinePropertyValue(ctx, proto, JS_ATOM_constructor, js_dup_obj(p),
@@ -181,13 +189,29 @@ static int js_define_autoinit(JSContext *ctx, JSObject *p, JSAtom prop, JSAutoIn
     return 0;
 }
 
+/* the [[Prototype]] of a new function of this kind */
+static JSValueConst js_function_kind_proto(JSContext *ctx, uint32_t flags)
+{
+    switch (flags & (JS_BC_GENERATOR | JS_BC_ASYNC)) {
+    case JS_BC_GENERATOR:
+        return ctx->generator_function_proto;
+    case JS_BC_ASYNC:
+        return ctx->async_function_proto;
+    case JS_BC_GENERATOR | JS_BC_ASYNC:
+        return ctx->async_generator_function_proto;
+    default:
+        return ctx->function_proto;
+    }
+}
+
 JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_refs,
                    JSValue *parent_slots, JSValueConst home_object)
 {
     JSFunctionBytecode *b = js_bytecode_of(bfunc);
     JSValue obj;
     JSObject *p;
-    obj = JS_NewObjectProtoClass(ctx, ctx->function_proto, JS_CLASS_BYTECODE_FUNCTION);
+    obj = JS_NewObjectProtoClass(ctx, js_function_kind_proto(ctx, b->flags),
+                                 JS_CLASS_BYTECODE_FUNCTION);
     if (JS_IsException(obj))
         return obj;
     p = js_obj(obj);

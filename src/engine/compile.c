@@ -584,9 +584,8 @@ void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn)
     int idx;
     if (s->failed)
         return;
-    if (fn->flags & (JS_FUNC_GENERATOR | JS_FUNC_ASYNC)) {
-        comp_error(s, node, "%s functions are not supported yet",
-                   (fn->flags & JS_FUNC_ASYNC) ? "async" : "generator");
+    if (fn->flags & JS_FUNC_ASYNC) {
+        comp_error(s, node, "async functions are not supported yet");
         return;
     }
     f->func_name = f->default_name;

@@ -284,8 +284,19 @@ JSAtom comp_key_atom(CompState *s, JSNode *key)
 static void comp_string(CompState *s, JSAstString *str)
 {
     JSAtom a = comp_atom(s, str);
-    if (a != JS_ATOM_NULL)
-        emit_push_atom_string(s, a);
+    if (a == JS_ATOM_NULL)
+        return;
+    if (js_atom_is_tagged_int(a)) {
+        /* "123" is an integer atom: keep the string itself as a constant */
+        JSValue v = comp_string_value(s, str);
+        if (JS_IsException(v)) {
+            s->failed = true;
+            return;
+        }
+        emit_op_u32(s, OP_push_const, emit_const(s, v));
+        return;
+    }
+    emit_push_atom_string(s, a);
 }
 
 static void comp_template(CompState *s, JSNode *n)
@@ -1297,6 +1308,42 @@ void comp_bind_pattern(CompState *s, JSNode *target, bool init)
 }
 
 /* ---------------------------------------------------------------------
+ * yield
+ * ------------------------------------------------------------------- */
+/* after a resume the stack holds (value kind): a return resume returns
+   the value from here, through the enclosing finally blocks */
+static void comp_after_resume(CompState *s)
+{
+    int l_next = new_label(s);
+    emit_goto(s, OP_if_false, l_next);
+    comp_return_value(s);
+    emit_label(s, l_next);
+}
+
+static void comp_yield(CompState *s, JSNode *n)
+{
+    if (n->u.yield.delegate) {
+        int l_ret = new_label(s), l_end = new_label(s);
+        comp_expr(s, n->u.yield.argument);
+        emit_op(s, OP_iterator_get);
+        emit_op(s, OP_undefined);
+        emit_push_int(s, 0);
+        emit_goto(s, OP_yield_star, l_ret);
+        emit_goto(s, OP_goto, l_end);
+        emit_label(s, l_ret);
+        comp_return_value(s);
+        emit_label(s, l_end);
+        return;
+    }
+    if (n->u.yield.argument)
+        comp_expr(s, n->u.yield.argument);
+    else
+        emit_op(s, OP_undefined);
+    emit_op(s, OP_yield);
+    comp_after_resume(s);
+}
+
+/* ---------------------------------------------------------------------
  * Expressions
  * ------------------------------------------------------------------- */
 void comp_expr_named(CompState *s, JSNode *node, JSAtom name)
@@ -1423,6 +1470,9 @@ void comp_expr(CompState *s, JSNode *n)
             else
                 comp_expr(s, n->u.list.items[i]);
         }
+        break;
+    case JS_AST_YIELD:
+        comp_yield(s, n);
         break;
     case JS_AST_META_PROPERTY:
         if (n->u.meta.is_import_meta) {

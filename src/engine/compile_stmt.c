@@ -111,7 +111,7 @@ static void comp_break_continue(CompState *s, JSNode *n)
     comp_jump_out(s, b, is_continue ? b->continue_label : b->break_label);
 }
 
-static void comp_return_value(CompState *s)
+void comp_return_value(CompState *s)
 {
     CompFunc *f = s->func;
     bool has_blocks = false;
@@ -1005,6 +1005,12 @@ void comp_function_body(CompState *s, CompFunc *f)
         comp_prologue_global(s, f);
     else
         comp_hoist_functions(s, f->body_scope);
+    if (f->flags & JS_FUNC_GENERATOR) {
+        /* the generator object is created here, after the parameters */
+        emit_op(s, OP_initial_yield);
+        emit_op(s, OP_drop);
+        emit_op(s, OP_drop);
+    }
     if (f->flags & JS_FUNC_EXPRESSION_BODY) {
         comp_expr(s, fn->expr_body);
         emit_op(s, OP_return);

@@ -270,6 +270,8 @@ void comp_this(CompState *s, JSNode *node);
  * compile_stmt.c
  * ------------------------------------------------------------------- */
 void comp_stmt(CompState *s, JSNode *node);
+/* returns the value on top of the stack, leaving every enclosing block */
+void comp_return_value(CompState *s);
 void comp_stmt_list(CompState *s, JSNodeList *list);
 void comp_function_body(CompState *s, CompFunc *f);
 void comp_class(CompState *s, JSNode *node, JSAtom name);

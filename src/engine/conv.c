@@ -138,7 +138,7 @@ static double js_ascii_to_number(const char *buf, size_t len)
     return neg ? -d : d;
 }
 
-double js_string_to_number(const JSString *p)
+double js_string_to_number(JSContext *ctx, const JSString *p)
 {
     uint32_t start = 0, end = p->len, n;
     char small[128], *buf;
@@ -148,14 +148,14 @@ double js_string_to_number(const JSString *p)
     while (end > start && js_is_js_space(string_get(p, end - 1)))
         end--;
     n = end - start;
-    buf = n < sizeof(small) ? small : malloc(n + 1);
+    buf = n < sizeof(small) ? small : js_malloc_rt(ctx->rt, n + 1);
     if (!buf)
         return NAN;
     for (uint32_t i = 0; i < n; i++) {
         int c = string_get(p, start + i);
         if (c >= 0x80) {
             if (buf != small)
-                free(buf);
+                js_free_rt(ctx->rt, buf);
             return NAN;
         }
         buf[i] = (char)c;
@@ -163,7 +163,7 @@ double js_string_to_number(const JSString *p)
     buf[n] = '\0';
     d = js_ascii_to_number(buf, n);
     if (buf != small)
-        free(buf);
+        js_free_rt(ctx->rt, buf);
     return d;
 }
 
@@ -184,7 +184,7 @@ JSValue JS_ToNumberFree(JSContext *ctx, JSValue val)
             return val;
         case JS_TAG_STRING: {
             JSString *p = js_get_flat_string(ctx, val);
-            JSValue res = p ? JS_NewNumber(ctx, js_string_to_number(p)) : JS_EXCEPTION;
+            JSValue res = p ? JS_NewNumber(ctx, js_string_to_number(ctx, p)) : JS_EXCEPTION;
             JS_FreeValue(ctx, val);
             return res;
         }
@@ -557,7 +557,7 @@ bool js_string_is_canonical_numeric(JSContext *ctx, JSString *p, double *pd)
     }
     if (p->len == 0 || p->len >= JS_DTOA_BUF_SIZE)
         return false;
-    d = js_string_to_number(p);
+    d = js_string_to_number(ctx, p);
     len = js_dtoa_shortest(buf, d);
     if (len != p->len)
         return false;

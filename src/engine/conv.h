@@ -42,7 +42,7 @@ int JS_ToIntegerFree(JSContext *ctx, double *pres, JSValue val);
 JSValue js_number_to_string(JSContext *ctx, double d);
 JSValue js_int32_to_string(JSContext *ctx, int32_t v);
 /* StringToNumber (the grammar of Number("…")) */
-double js_string_to_number(const JSString *p);
+double js_string_to_number(JSContext *ctx, const JSString *p);
 /* CanonicalNumericIndexString; returns 1 and *pd when the string is one */
 bool js_string_is_canonical_numeric(JSContext *ctx, JSString *p, double *pd);
 

@@ -112,7 +112,8 @@ JSValue js_new_array_from(JSContext *ctx, uint32_t count, JSValue *values)
             JS_FreeValue(ctx, values[i]);
         return arr;
     }
-    memcpy(dst, values, sizeof(JSValue) * count);
+    if (count)
+        memcpy(dst, values, sizeof(JSValue) * count);
     return arr;
 }
 

@@ -400,6 +400,11 @@ struct JSContext {
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
     JSValue iterator_proto;
     JSValue array_proto_values;
+    JSValue generator_function_proto; /* %GeneratorFunction.prototype% */
+    JSValue generator_proto;          /* %GeneratorPrototype% */
+    JSValue async_function_proto;
+    JSValue async_generator_function_proto;
+    JSValue async_generator_proto;
     JSValue throw_type_error;
     JSValue eval_obj;
     JSValue global_obj;     /* the global object */

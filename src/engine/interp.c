@@ -27,6 +27,7 @@
 #include "forin.h"
 #include "function.h"
 #include "gc.h"
+#include "generator.h"
 #include "globals.h"
 #include "iter.h"
 #include "object.h"
@@ -34,13 +35,6 @@
 #include "runtime.h"
 #include "shape.h"
 #include "str.h"
-
-typedef struct JSFrame {
-    JSStackFrame sf;
-    JSValue this_val;
-    JSValue new_target;
-    JSObject *func;
-} JSFrame;
 
 #define CELL(v) ((JSVarRef *)JS_VALUE_GET_PTR(v))
 
@@ -697,18 +691,20 @@ static JSValue js_return_ctor(JSContext *ctx, JSValue val, JSValue this_val)
 /* ---------------------------------------------------------------------
  * The interpreter loop
  * ------------------------------------------------------------------- */
-JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueConst this_obj,
-                       JSValueConst new_target, int argc, JSValueConst *argv, int flags)
+/* Runs (or resumes) a frame until it returns, throws or suspends. On
+   return f->state tells which: JS_FRAME_DONE (the result or JS_EXCEPTION),
+   or a suspension (the yielded / awaited value). resume_kind says how a
+   suspended frame continues: the value is the result of the yield/await
+   (NEXT), a return (RETURN) or an exception thrown there (THROW). */
+JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resume_val)
 {
-    JSObject *fp = js_obj(func_obj);
-    JSFunctionBytecode *b = fp->u.func.function_bytecode;
-    JSContext *ctx = b->realm;
+    JSFunctionBytecode *b = f->func->u.func.function_bytecode;
     JSRuntime *rt = ctx->rt;
-    JSVarRef **var_refs = fp->u.func.var_refs;
-    JSValue *arg_buf, *var_buf, *stack_buf, *sp, ret_val = JS_UNDEFINED;
-    const uint8_t *pc;
-    int n_args, alloca_size;
-    JSFrame f;
+    JSVarRef **var_refs = f->func->u.func.var_refs;
+    JSValue *arg_buf = f->arg_buf, *var_buf = f->var_buf, *stack_buf = f->stack_buf;
+    JSValue *sp = f->sp, ret_val = JS_UNDEFINED;
+    const uint8_t *pc = f->pc;
+    int argc = f->argc;
     static const void *const dispatch[256] = {
 #define DEF(name, size, n_pop, n_push, fmt) [OP_##name] = &&op_##name,
 #include "opcodes.def"
@@ -716,50 +712,29 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
     };
 #define NEXT() goto *dispatch[*pc++]
 #define CASE(name) op_##name:
-#define SAVE() (f.sf.cur_pc = pc - 1)
+#define SAVE() (f->sf.cur_pc = pc - 1)
 #define STRICT() ((b->flags & JS_BC_STRICT) != 0)
 
-    if (js_unlikely((b->flags & JS_BC_CLASS_CTOR) && !(flags & JS_CALL_FLAG_CONSTRUCTOR)))
-        return JS_ThrowTypeError(caller_ctx, "Class constructor cannot be invoked without 'new'");
-    if (js_poll_interrupts(ctx))
-        return JS_EXCEPTION;
-    n_args = argc > b->arg_count ? argc : b->arg_count;
-    alloca_size = sizeof(JSValue) * (n_args + b->var_count + b->stack_size);
-    if (js_check_stack_overflow(rt, alloca_size))
-        return js_throw_stack_overflow(caller_ctx);
-
-    f.func = fp;
-    f.new_target = (flags & JS_CALL_FLAG_CONSTRUCTOR) ? new_target : JS_UNDEFINED;
-    if (flags & JS_CALL_FLAG_CONSTRUCTOR) {
-        if (b->flags & JS_BC_DERIVED_CTOR) {
-            f.this_val = JS_UNINITIALIZED;
+    int prev_state = f->state;
+    f->sf.prev_frame = rt->current_stack_frame;
+    f->sf.cur_pc = pc;
+    rt->current_stack_frame = &f->sf;
+    f->state = JS_FRAME_RUNNING;
+    if (resume_kind != JS_RESUME_START) {
+        if (prev_state == JS_FRAME_SUSPENDED_YIELD_STAR) {
+            /* yield* forwards every kind of resume to its iterator */
+            *sp++ = resume_val;
+            *sp++ = JS_NewInt32(ctx, resume_kind - JS_RESUME_NEXT);
+        } else if (resume_kind == JS_RESUME_THROW) {
+            JS_Throw(ctx, resume_val);
+            goto exception;
+        } else if (prev_state == JS_FRAME_SUSPENDED_AWAIT) {
+            *sp++ = resume_val;
         } else {
-            f.this_val = js_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
-            if (JS_IsException(f.this_val))
-                return JS_EXCEPTION;
+            *sp++ = resume_val;
+            *sp++ = JS_NewInt32(ctx, resume_kind == JS_RESUME_RETURN);
         }
-    } else {
-        f.this_val = JS_DupValue(ctx, this_obj);
     }
-    arg_buf = alloca(alloca_size);
-    var_buf = arg_buf + n_args;
-    stack_buf = var_buf + b->var_count;
-    for (int i = 0; i < argc; i++)
-        arg_buf[i] = JS_DupValue(ctx, argv[i]);
-    for (int i = argc; i < n_args; i++)
-        arg_buf[i] = JS_UNDEFINED;
-    for (int i = 0; i < b->var_count; i++)
-        var_buf[i] = JS_UNDEFINED;
-    sp = stack_buf;
-    pc = b->code;
-    f.sf.prev_frame = rt->current_stack_frame;
-    f.sf.cur_func = func_obj;
-    f.sf.cur_pc = pc;
-    f.sf.arg_buf = arg_buf;
-    f.sf.var_buf = var_buf;
-    f.sf.arg_count = argc;
-    f.sf.is_strict = STRICT();
-    rt->current_stack_frame = &f.sf;
     NEXT();
 
     /* ---- constants ---- */
@@ -827,15 +802,15 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
     }
     CASE(push_this)
     {
-        if (!STRICT() && !JS_IsObject(f.this_val)) {
+        if (!STRICT() && !JS_IsObject(f->this_val)) {
             JSValue t;
             SAVE();
-            t = js_coerce_this(ctx, f.this_val);
+            t = js_coerce_this(ctx, f->this_val);
             if (JS_IsException(t))
                 goto exception;
-            set_value(ctx, &f.this_val, t);
+            set_value(ctx, &f->this_val, t);
         }
-        *sp++ = JS_DupValue(ctx, f.this_val);
+        *sp++ = JS_DupValue(ctx, f->this_val);
         NEXT();
     }
     CASE(object)
@@ -875,7 +850,7 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
     {
         JSValue v;
         SAVE();
-        v = js_special_object(ctx, &f, *pc++, arg_buf, argc);
+        v = js_special_object(ctx, f, *pc++, arg_buf, argc);
         if (JS_IsException(v))
             goto exception;
         *sp++ = v;
@@ -1763,7 +1738,7 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
                 x = JS_DupValue(ctx, args[0]);
             }
             ret = js_perform_eval(ctx, x, b, &b->eval_scopes[scope_idx], var_buf, var_refs,
-                                  f.this_val, f.new_target, func_obj);
+                                  f->this_val, f->new_target, f->sf.cur_func);
             JS_FreeValue(ctx, x);
         } else if (spread) {
             ret = js_call_array(ctx, 0, JS_UNDEFINED, func, args[0]);
@@ -1792,6 +1767,47 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
         pc += 2;
         if (js_init_this(ctx, slot, *--sp) < 0)
             goto exception;
+        NEXT();
+    }
+    CASE(initial_yield)
+    {
+        ret_val = JS_UNDEFINED;
+        f->state = JS_FRAME_SUSPENDED_START;
+        goto suspend;
+    }
+    CASE(yield)
+    {
+        ret_val = *--sp;
+        f->state = JS_FRAME_SUSPENDED_YIELD;
+        goto suspend;
+    }
+    CASE(await)
+    {
+        ret_val = *--sp;
+        f->state = JS_FRAME_SUSPENDED_AWAIT;
+        goto suspend;
+    }
+    CASE(yield_star)
+    {
+        int outcome = 0, kind = JS_VALUE_GET_INT(sp[-1]);
+        JSValue r;
+        SAVE();
+        r = js_yield_star_step(ctx, sp[-4], sp[-3], sp[-2], kind, &outcome);
+        sp--; /* the kind */
+        JS_FreeValue(ctx, *--sp);
+        if (JS_IsException(r))
+            goto exception;
+        if (outcome == JS_YIELD_STAR_YIELD) {
+            /* resumes by running this instruction again */
+            pc--;
+            ret_val = r;
+            f->state = JS_FRAME_SUSPENDED_YIELD_STAR;
+            goto suspend;
+        }
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        *sp++ = r;
+        pc += outcome == JS_YIELD_STAR_RETURN ? 4 + get_i32(pc) : 4;
         NEXT();
     }
     CASE(return)
@@ -2414,25 +2430,112 @@ exception:
 done:
     while (sp > stack_buf)
         JS_FreeValue(ctx, *--sp);
-    rt->current_stack_frame = f.sf.prev_frame;
-    for (int i = 0; i < n_args; i++)
-        JS_FreeValue(ctx, arg_buf[i]);
-    for (int i = 0; i < b->var_count; i++)
-        JS_FreeValue(ctx, var_buf[i]);
-    if ((flags & JS_CALL_FLAG_CONSTRUCTOR) && !(b->flags & JS_BC_DERIVED_CTOR) &&
-        !JS_IsException(ret_val)) {
-        if (JS_IsObject(ret_val)) {
-            JS_FreeValue(ctx, f.this_val);
-        } else {
-            JS_FreeValue(ctx, ret_val);
-            ret_val = f.this_val;
-        }
-    } else {
-        JS_FreeValue(ctx, f.this_val);
-    }
+    f->sp = sp;
+    f->state = JS_FRAME_DONE;
+    rt->current_stack_frame = f->sf.prev_frame;
+    return ret_val;
+suspend:
+    f->pc = pc;
+    f->sp = sp;
+    rt->current_stack_frame = f->sf.prev_frame;
     return ret_val;
 #undef NEXT
 #undef CASE
 #undef SAVE
 #undef STRICT
+}
+
+/* the frame's arguments and locals (its stack is empty once it is done) */
+void js_frame_free_values(JSContext *ctx, JSFrame *f)
+{
+    JSFunctionBytecode *b = f->func->u.func.function_bytecode;
+    while (f->sp > f->stack_buf)
+        JS_FreeValue(ctx, *--f->sp);
+    for (int i = 0; i < f->n_args; i++)
+        JS_FreeValue(ctx, f->arg_buf[i]);
+    for (int i = 0; i < b->var_count; i++)
+        JS_FreeValue(ctx, f->var_buf[i]);
+    JS_FreeValue(ctx, f->this_val);
+    JS_FreeValue(ctx, f->new_target);
+    f->this_val = f->new_target = JS_UNDEFINED;
+}
+
+/* fills a frame's buffer (n_args + var_count + stack_size values) */
+void js_frame_init(JSContext *ctx, JSFrame *f, JSValueConst func_obj, JSValueConst this_val,
+                   JSValueConst new_target, int argc, JSValueConst *argv, JSValue *buf)
+{
+    JSObject *p = js_obj(func_obj);
+    JSFunctionBytecode *b = p->u.func.function_bytecode;
+    int n_args = argc > b->arg_count ? argc : b->arg_count;
+    f->func = p;
+    f->this_val = this_val;
+    f->new_target = JS_DupValue(ctx, new_target);
+    f->argc = argc;
+    f->n_args = n_args;
+    f->arg_buf = buf;
+    f->var_buf = buf + n_args;
+    f->stack_buf = f->var_buf + b->var_count;
+    f->sp = f->stack_buf;
+    f->pc = b->code;
+    f->state = JS_FRAME_RUNNING;
+    for (int i = 0; i < argc; i++)
+        buf[i] = JS_DupValue(ctx, argv[i]);
+    for (int i = argc; i < n_args; i++)
+        buf[i] = JS_UNDEFINED;
+    for (int i = 0; i < b->var_count; i++)
+        f->var_buf[i] = JS_UNDEFINED;
+    f->sf.prev_frame = NULL;
+    f->sf.cur_func = func_obj;
+    f->sf.cur_pc = b->code;
+    f->sf.arg_buf = buf;
+    f->sf.var_buf = f->var_buf;
+    f->sf.arg_count = argc;
+    f->sf.is_strict = (b->flags & JS_BC_STRICT) != 0;
+}
+
+size_t js_frame_size(JSFunctionBytecode *b, int argc)
+{
+    int n_args = argc > b->arg_count ? argc : b->arg_count;
+    return sizeof(JSValue) * (n_args + b->var_count + b->stack_size);
+}
+
+JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueConst this_obj,
+                       JSValueConst new_target, int argc, JSValueConst *argv, int flags)
+{
+    JSObject *p = js_obj(func_obj);
+    JSFunctionBytecode *b = p->u.func.function_bytecode;
+    JSContext *ctx = b->realm;
+    JSValue this_val, ret_val;
+    size_t size;
+    JSFrame f;
+    if (js_unlikely((b->flags & JS_BC_CLASS_CTOR) && !(flags & JS_CALL_FLAG_CONSTRUCTOR)))
+        return JS_ThrowTypeError(caller_ctx, "Class constructor cannot be invoked without 'new'");
+    if (js_poll_interrupts(ctx))
+        return JS_EXCEPTION;
+    if (js_unlikely(b->flags & (JS_BC_GENERATOR | JS_BC_ASYNC)))
+        return js_call_suspendable(ctx, func_obj, this_obj, argc, argv);
+    size = js_frame_size(b, argc);
+    if (js_check_stack_overflow(ctx->rt, size))
+        return js_throw_stack_overflow(caller_ctx);
+    if (flags & JS_CALL_FLAG_CONSTRUCTOR) {
+        if (b->flags & JS_BC_DERIVED_CTOR) {
+            this_val = JS_UNINITIALIZED;
+        } else {
+            this_val = js_create_from_ctor(ctx, new_target, JS_CLASS_OBJECT);
+            if (JS_IsException(this_val))
+                return JS_EXCEPTION;
+        }
+    } else {
+        this_val = JS_DupValue(ctx, this_obj);
+        new_target = JS_UNDEFINED;
+    }
+    js_frame_init(ctx, &f, func_obj, this_val, new_target, argc, argv, alloca(size));
+    ret_val = js_interp_run(ctx, &f, JS_RESUME_START, JS_UNDEFINED);
+    if ((flags & JS_CALL_FLAG_CONSTRUCTOR) && !(b->flags & JS_BC_DERIVED_CTOR) &&
+        !JS_IsException(ret_val) && !JS_IsObject(ret_val)) {
+        JS_FreeValue(ctx, ret_val);
+        ret_val = JS_DupValue(ctx, f.this_val);
+    }
+    js_frame_free_values(ctx, &f);
+    return ret_val;
 }

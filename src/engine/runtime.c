@@ -418,6 +418,11 @@ void js_context_mark(JSRuntime *rt, JSContext *ctx, JSMarkFunc *mark_func)
         js_gc_mark_value(rt, ctx->native_error_proto[i], mark_func);
     js_gc_mark_value(rt, ctx->iterator_proto, mark_func);
     js_gc_mark_value(rt, ctx->array_proto_values, mark_func);
+    js_gc_mark_value(rt, ctx->generator_function_proto, mark_func);
+    js_gc_mark_value(rt, ctx->generator_proto, mark_func);
+    js_gc_mark_value(rt, ctx->async_function_proto, mark_func);
+    js_gc_mark_value(rt, ctx->async_generator_function_proto, mark_func);
+    js_gc_mark_value(rt, ctx->async_generator_proto, mark_func);
     js_gc_mark_value(rt, ctx->throw_type_error, mark_func);
     js_gc_mark_value(rt, ctx->eval_obj, mark_func);
     js_gc_mark_value(rt, ctx->global_obj, mark_func);
@@ -442,6 +447,11 @@ void js_context_free_children(JSRuntime *rt, JSContext *ctx)
     js_clear_value(rt, &ctx->throw_type_error);
     js_clear_value(rt, &ctx->eval_obj);
     js_clear_value(rt, &ctx->array_proto_values);
+    js_clear_value(rt, &ctx->generator_function_proto);
+    js_clear_value(rt, &ctx->generator_proto);
+    js_clear_value(rt, &ctx->async_function_proto);
+    js_clear_value(rt, &ctx->async_generator_function_proto);
+    js_clear_value(rt, &ctx->async_generator_proto);
     js_clear_value(rt, &ctx->iterator_proto);
     for (int i = 0; i < JS_NATIVE_ERROR_COUNT; i++)
         js_clear_value(rt, &ctx->native_error_proto[i]);
@@ -481,6 +491,11 @@ static JSContext *js_new_context_raw(JSRuntime *rt)
         ctx->native_error_proto[i] = JS_NULL;
     ctx->iterator_proto = JS_NULL;
     ctx->array_proto_values = JS_NULL;
+    ctx->generator_function_proto = JS_NULL;
+    ctx->generator_proto = JS_NULL;
+    ctx->async_function_proto = JS_NULL;
+    ctx->async_generator_function_proto = JS_NULL;
+    ctx->async_generator_proto = JS_NULL;
     ctx->throw_type_error = JS_NULL;
     ctx->eval_obj = JS_NULL;
     ctx->global_obj = JS_NULL;

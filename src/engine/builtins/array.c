@@ -1227,11 +1227,14 @@ static int js_array_splice_dense(JSContext *ctx, JSObject *p, JSObject *pa, int6
         js_fast_array_reserve(ctx, p, new_len))
         return -1;
     values = p->u.array.values;
-    /* the removed elements move to the result without copies */
-    memcpy(pa->u.array.values, values + start, sizeof(JSValue) * del);
+    /* the removed elements move to the result without copies (an empty
+       array may have no storage at all) */
+    if (del > 0)
+        memcpy(pa->u.array.values, values + start, sizeof(JSValue) * del);
     js_array_dense_set_count(pa, (uint32_t)del);
-    memmove(values + start + argc, values + start + del,
-            sizeof(JSValue) * (len - start - del));
+    if (len - start - del > 0)
+        memmove(values + start + argc, values + start + del,
+                sizeof(JSValue) * (len - start - del));
     for (int i = 0; i < argc; i++)
         values[start + i] = JS_DupValue(ctx, items[i]);
     js_array_dense_set_count(p, new_len);

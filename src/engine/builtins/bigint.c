@@ -67,7 +67,8 @@ static JSValue js_bigint_proto_to_string(JSContext *ctx, JSValueConst this_val, 
     double radix = 10;
     if (JS_IsException(x))
         return x;
-    if (!JS_IsUndefined(argv[0])) {
+    /* length is 0: argv[0] is only there when passed */
+    if (argc > 0 && !JS_IsUndefined(argv[0])) {
         if (JS_ToIntegerFree(ctx, &radix, JS_DupValue(ctx, argv[0])))
             goto fail;
         if (radix < 2 || radix > 36) {

@@ -219,77 +219,81 @@ static JSValue js_global_isFinite(JSContext *ctx, JSValueConst this_val, int arg
 }
 
 /* ---------------------------------------------------------------------
- * URI encoding (§19.2.6)
+ * Character sets of the encoding functions, as 128-bit maps of ASCII
  * ------------------------------------------------------------------- */
+typedef uint32_t JSCharSet[4];
+
+/* uriUnreserved: ASCII letters, digits and -_.!~*'() */
+static const JSCharSet js_uri_unreserved = {0x00000000, 0x03ff6782, 0x87fffffe, 0x47fffffe};
+/* uriUnreserved plus uriReserved and '#': what encodeURI leaves alone */
+static const JSCharSet js_uri_unescaped = {0x00000000, 0xafffffda, 0x87ffffff, 0x47fffffe};
+/* uriReserved plus '#' (;/?:@&=+$,#): the escapes decodeURI preserves */
+static const JSCharSet js_uri_reserved = {0x00000000, 0xac009858, 0x00000001, 0x00000000};
+/* what escape() leaves alone: ASCII letters, digits and @*_+-./ */
+static const JSCharSet js_escape_unescaped = {0x00000000, 0x03ffec00, 0x87ffffff, 0x07fffffe};
+
+static inline bool js_char_in_set(const JSCharSet set, uint32_t c)
+{
+    return c < 128 && ((set[c >> 5] >> (c & 31)) & 1);
+}
+
 static const char js_global_hex[] = "0123456789ABCDEF";
 
-/* whether an ASCII char is in the set: the sets are given as strings */
-static bool js_global_in_set(uint32_t c, const char *set)
-{
-    return c != 0 && c < 0x80 && strchr(set, (int)c) != NULL;
-}
-
-static bool js_global_is_alnum(uint32_t c)
-{
-    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
-/* uriReserved plus "#": what encodeURI keeps and decodeURI preserves */
-#define JS_URI_RESERVED ";/?:@&=+$,#"
-#define JS_URI_MARK "-_.!~*'()"
-
-static bool js_global_uri_unescaped(uint32_t c, bool component)
-{
-    return js_global_is_alnum(c) || js_global_in_set(c, JS_URI_MARK) ||
-           (!component && js_global_in_set(c, JS_URI_RESERVED));
-}
-
+/* "%XX" */
 static int js_global_put_hex_byte(StringBuffer *b, uint32_t byte)
 {
-    string_buffer_putc8(b, '%');
-    string_buffer_putc8(b, js_global_hex[byte >> 4]);
-    return string_buffer_putc8(b, js_global_hex[byte & 15]);
+    uint8_t esc[3] = {'%', (uint8_t)js_global_hex[byte >> 4], (uint8_t)js_global_hex[byte & 15]};
+    return string_buffer_write8(b, esc, 3);
 }
 
-static JSValue js_global_throw_uri_error(JSContext *ctx, StringBuffer *b, const char *msg)
+/* the end of the run of characters from i that are in set */
+static uint32_t js_global_span(const JSString *p, uint32_t i, const JSCharSet set)
 {
-    string_buffer_free(b);
-    return js_throw_error(ctx, JS_NATIVE_ERROR_URI, "%s", msg);
+    while (i < p->len && js_char_in_set(set, string_get(p, i)))
+        i++;
+    return i;
 }
 
+/* ---------------------------------------------------------------------
+ * URI encoding (§19.2.6)
+ * ------------------------------------------------------------------- */
 /* Encode(string, extraUnescaped): magic 1 for encodeURIComponent */
 static JSValue js_global_encode_uri(JSContext *ctx, JSValueConst this_val, int argc,
                                     JSValueConst *argv, int component)
 {
-    JSValue str = JS_ToString(ctx, argv[0]), res;
+    const uint32_t *set = component ? js_uri_unreserved : js_uri_unescaped;
+    JSValue str = JS_ToString(ctx, argv[0]);
     const JSString *p;
     StringBuffer b;
+    uint32_t k;
     if (JS_IsException(str))
         return str;
     p = JS_VALUE_GET_STRING(str);
-    string_buffer_init(ctx, &b, p->len);
-    for (uint32_t k = 0; k < p->len;) {
-        uint32_t c = string_get(p, k), cp;
+    k = js_global_span(p, 0, set);
+    if (k == p->len)
+        return str; /* nothing to escape */
+    string_buffer_init(ctx, &b, p->len + 16);
+    string_buffer_concat(&b, p, 0, k);
+    while (k < p->len) {
+        uint32_t end = js_global_span(p, k, set), cp;
         uint8_t utf8[4];
         int n;
-        if (c < 0x80 && js_global_uri_unescaped(c, component)) {
-            string_buffer_putc8(&b, c);
-            k++;
-            continue;
-        }
+        string_buffer_concat(&b, p, k, end);
+        if ((k = end) == p->len)
+            break;
         /* CodePointAt: a lone surrogate cannot be encoded */
         cp = js_string_get_codepoint(p, &k);
         if (cp >= 0xd800 && cp <= 0xdfff) {
             JS_FreeValue(ctx, str);
-            return js_global_throw_uri_error(ctx, &b, "URI malformed: lone surrogate");
+            string_buffer_free(&b);
+            return js_throw_error(ctx, JS_NATIVE_ERROR_URI, "URI malformed: lone surrogate");
         }
         n = js_utf8_encode(utf8, cp);
         for (int i = 0; i < n; i++)
             js_global_put_hex_byte(&b, utf8[i]);
     }
     JS_FreeValue(ctx, str);
-    res = string_buffer_end(&b);
-    return res;
+    return string_buffer_end(&b);
 }
 
 /* ParseHexOctet at p[i, i+2), or -1 */
@@ -330,85 +334,93 @@ static int32_t js_global_decode_utf8_tail(const JSString *p, uint32_t *pk, int l
     return (int32_t)cp;
 }
 
+/* one escape sequence at p[*pk] == '%': appends what it decodes to and
+   leaves *pk on its last character; -1 when malformed */
+static int js_global_decode_escape(StringBuffer *b, const JSString *p, uint32_t *pk, bool component)
+{
+    uint32_t start = *pk;
+    int byte = js_global_hex_octet(p, start + 1), n;
+    int32_t cp;
+    if (byte < 0)
+        return -1;
+    *pk = start + 2;
+    if (byte < 0x80) {
+        if (!component && js_char_in_set(js_uri_reserved, (uint32_t)byte))
+            return string_buffer_concat(b, p, start, start + 3);
+        return string_buffer_putc8(b, (uint32_t)byte);
+    }
+    /* n = the number of leading one bits of the first octet */
+    n = __builtin_clz(~((uint32_t)byte << 24));
+    if (n == 1 || n > 4)
+        return -1;
+    cp = js_global_decode_utf8_tail(p, pk, byte, n);
+    if (cp < 0)
+        return -1;
+    return string_buffer_putc(b, (uint32_t)cp);
+}
+
 /* Decode(string, preserveEscapeSet): magic 1 for decodeURIComponent */
 static JSValue js_global_decode_uri(JSContext *ctx, JSValueConst this_val, int argc,
                                     JSValueConst *argv, int component)
 {
-    JSValue str = JS_ToString(ctx, argv[0]), res;
+    JSValue str = JS_ToString(ctx, argv[0]);
     const JSString *p;
     StringBuffer b;
+    uint32_t k, run;
     if (JS_IsException(str))
         return str;
     p = JS_VALUE_GET_STRING(str);
+    if (js_string_indexof_char(p, '%', 0) < 0)
+        return str; /* no escapes */
     string_buffer_init(ctx, &b, p->len);
-    for (uint32_t k = 0; k < p->len; k++) {
-        uint32_t c = string_get(p, k), start = k;
-        int byte, n;
-        int32_t cp;
-        if (c != '%') {
-            string_buffer_putc16(&b, c);
+    for (k = 0; k < p->len; k++) {
+        for (run = k; k < p->len && string_get(p, k) != '%'; k++)
             continue;
+        string_buffer_concat(&b, p, run, k);
+        if (k < p->len && js_global_decode_escape(&b, p, &k, component) < 0) {
+            if (b.error_status)
+                break; /* out of memory: string_buffer_end throws */
+            JS_FreeValue(ctx, str);
+            string_buffer_free(&b);
+            return js_throw_error(ctx, JS_NATIVE_ERROR_URI, "URI malformed");
         }
-        byte = js_global_hex_octet(p, k + 1);
-        if (byte < 0)
-            goto malformed;
-        k += 2;
-        if (byte < 0x80) {
-            if (!component && js_global_in_set((uint32_t)byte, JS_URI_RESERVED))
-                string_buffer_concat(&b, p, start, k + 1);
-            else
-                string_buffer_putc8(&b, (uint32_t)byte);
-            continue;
-        }
-        /* n = the number of leading one bits of the first octet */
-        n = __builtin_clz(~((uint32_t)byte << 24));
-        if (n == 1 || n > 4)
-            goto malformed;
-        cp = js_global_decode_utf8_tail(p, &k, byte, n);
-        if (cp < 0)
-            goto malformed;
-        string_buffer_putc(&b, (uint32_t)cp);
     }
     JS_FreeValue(ctx, str);
-    res = string_buffer_end(&b);
-    return res;
-malformed:
-    JS_FreeValue(ctx, str);
-    return js_global_throw_uri_error(ctx, &b, "URI malformed");
+    return string_buffer_end(&b);
 }
 
 /* ---------------------------------------------------------------------
  * Annex B: escape, unescape
  * ------------------------------------------------------------------- */
-static bool js_global_escape_keeps(uint32_t c)
-{
-    return js_global_is_alnum(c) || js_global_in_set(c, "@*_+-./");
-}
-
 static JSValue js_global_escape(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
-    JSValue str = JS_ToString(ctx, argv[0]), res;
+    JSValue str = JS_ToString(ctx, argv[0]);
     const JSString *p;
     StringBuffer b;
+    uint32_t k;
     if (JS_IsException(str))
         return str;
     p = JS_VALUE_GET_STRING(str);
-    string_buffer_init(ctx, &b, p->len);
-    for (uint32_t k = 0; k < p->len; k++) {
+    k = js_global_span(p, 0, js_escape_unescaped);
+    if (k == p->len)
+        return str;
+    string_buffer_init(ctx, &b, p->len + 16);
+    string_buffer_concat(&b, p, 0, k);
+    for (; k < p->len; k++) {
         uint32_t c = string_get(p, k);
-        if (js_global_escape_keeps(c)) {
+        if (js_char_in_set(js_escape_unescaped, c)) {
             string_buffer_putc8(&b, c);
         } else if (c < 0x100) {
             js_global_put_hex_byte(&b, c);
         } else {
-            string_buffer_puts8(&b, "%u");
-            for (int shift = 12; shift >= 0; shift -= 4)
-                string_buffer_putc8(&b, js_global_hex[(c >> shift) & 15]);
+            uint8_t esc[6] = {'%', 'u'};
+            for (int i = 0; i < 4; i++)
+                esc[2 + i] = (uint8_t)js_global_hex[(c >> (12 - 4 * i)) & 15];
+            string_buffer_write8(&b, esc, 6);
         }
     }
     JS_FreeValue(ctx, str);
-    res = string_buffer_end(&b);
-    return res;
+    return string_buffer_end(&b);
 }
 
 /* the value of n hex digits at p[i..], or -1 */
@@ -429,17 +441,20 @@ static int32_t js_global_hex_n(const JSString *p, uint32_t i, int n)
 static JSValue js_global_unescape(JSContext *ctx, JSValueConst this_val, int argc,
                                   JSValueConst *argv)
 {
-    JSValue str = JS_ToString(ctx, argv[0]), res;
+    JSValue str = JS_ToString(ctx, argv[0]);
     const JSString *p;
     StringBuffer b;
     if (JS_IsException(str))
         return str;
     p = JS_VALUE_GET_STRING(str);
+    if (js_string_indexof_char(p, '%', 0) < 0)
+        return str;
     string_buffer_init(ctx, &b, p->len);
     for (uint32_t k = 0; k < p->len; k++) {
         uint32_t c = string_get(p, k);
         int32_t v;
         if (c == '%') {
+            /* %uXXXX, else %XX, else a literal '%' */
             if (k + 1 < p->len && string_get(p, k + 1) == 'u' &&
                 (v = js_global_hex_n(p, k + 2, 4)) >= 0) {
                 c = (uint32_t)v;
@@ -452,8 +467,7 @@ static JSValue js_global_unescape(JSContext *ctx, JSValueConst this_val, int arg
         string_buffer_putc16(&b, c);
     }
     JS_FreeValue(ctx, str);
-    res = string_buffer_end(&b);
-    return res;
+    return string_buffer_end(&b);
 }
 
 /* ---------------------------------------------------------------------

@@ -73,6 +73,14 @@ typedef struct JSONKeyCacheEntry {
     JSAtom atom; /* a reference owned by the cache, or JS_ATOM_NULL */
 } JSONKeyCacheEntry;
 
+#define JSON_SHAPE_CACHE_SIZE 16 /* a power of two */
+
+/* a member of an object being parsed */
+typedef struct JSONMember {
+    JSAtom atom;
+    JSValue value;
+} JSONMember;
+
 typedef struct JSONParser {
     JSContext *ctx;
     JSString *src; /* flat */
@@ -85,7 +93,14 @@ typedef struct JSONParser {
     JSValue *stack;
     uint32_t sp;
     uint32_t stack_size;
+    /* members of the objects being parsed, innermost last */
+    JSONMember *members;
+    uint32_t msp;
+    uint32_t members_size;
     JSONKeyCacheEntry key_cache[JSON_KEY_CACHE_SIZE];
+    /* final shapes of objects built so far (references), to build the next
+       object with the same keys in one step */
+    JSShape *shape_cache[JSON_SHAPE_CACHE_SIZE];
 } JSONParser;
 
 static inline int json_char(const JSONParser *s, uint32_t i)
@@ -146,16 +161,30 @@ static void json_parser_init(JSONParser *s, JSContext *ctx, JSString *src, const
     s->stack = NULL;
     s->sp = 0;
     s->stack_size = 0;
+    s->members = NULL;
+    s->msp = 0;
+    s->members_size = 0;
     memset(s->key_cache, 0, sizeof(s->key_cache));
+    memset(s->shape_cache, 0, sizeof(s->shape_cache));
 }
 
 static void json_parser_free(JSONParser *s)
 {
+    JSRuntime *rt = s->ctx->rt;
     for (uint32_t i = 0; i < s->sp; i++)
         JS_FreeValue(s->ctx, s->stack[i]);
     js_free(s->ctx, s->stack);
+    for (uint32_t i = 0; i < s->msp; i++) {
+        JS_FreeAtom(s->ctx, s->members[i].atom);
+        JS_FreeValue(s->ctx, s->members[i].value);
+    }
+    js_free(s->ctx, s->members);
     for (int i = 0; i < JSON_KEY_CACHE_SIZE; i++)
         JS_FreeAtom(s->ctx, s->key_cache[i].atom);
+    for (int i = 0; i < JSON_SHAPE_CACHE_SIZE; i++) {
+        if (s->shape_cache[i])
+            js_free_shape(rt, s->shape_cache[i]);
+    }
 }
 
 static int json_parse_value(JSONParser *s, JSValue *pval);
@@ -349,20 +378,20 @@ static JSValue json_small_int(const JSONParser *s, uint32_t start, uint32_t end,
 /* the value of the validated number text [start, end) (no sign) */
 static int json_number_value(JSONParser *s, uint32_t start, uint32_t end, bool neg, JSValue *pval)
 {
-    char small[64], *buf = small;
     uint32_t n = end - start;
     size_t used;
     double d;
     if (s->s8) {
         d = js_strtod((const char *)s->s8 + start, n, &used);
     } else {
-        if (n >= sizeof(small) && !(buf = js_malloc(s->ctx, n)))
+        /* the text is ASCII: narrow it for js_strtod */
+        char *buf = js_malloc(s->ctx, n);
+        if (!buf)
             return -1;
         for (uint32_t i = 0; i < n; i++)
             buf[i] = (char)s->s16[start + i];
         d = js_strtod(buf, n, &used);
-        if (buf != small)
-            js_free(s->ctx, buf);
+        js_free(s->ctx, buf);
     }
     *pval = JS_NewNumber(s->ctx, neg ? -d : d);
     return 0;
@@ -436,9 +465,9 @@ static int json_parse_literal(JSONParser *s, const char *word, JSValue v, JSValu
     return 0;
 }
 
-/* a member value of an object being built; takes v. The object is fresh
-   and ordinary: defining through its shape is exactly CreateDataProperty,
-   and a repeated key keeps its place with the last value. */
+/* a member of an object being built; takes v. The object is fresh and
+   ordinary: defining through its shape is exactly CreateDataProperty, and
+   a repeated key keeps its place with the last value. */
 static int json_define_member(JSContext *ctx, JSObject *p, JSAtom atom, JSValue v)
 {
     uint32_t idx;
@@ -467,22 +496,108 @@ static int json_check_depth(JSONParser *s)
     return 0;
 }
 
+static uint32_t json_shape_slot(const JSONMember *m, uint32_t n)
+{
+    return (n * 31 + m[0].atom + m[n - 1].atom * 7) & (JSON_SHAPE_CACHE_SIZE - 1);
+}
+
+/* a cached shape whose properties are exactly the n keys, in order */
+static JSShape *json_find_shape(JSONParser *s, const JSONMember *m, uint32_t n)
+{
+    JSShape *sh = s->shape_cache[json_shape_slot(m, n)];
+    if (!sh || sh->prop_count != (int)n)
+        return NULL;
+    for (uint32_t i = 0; i < n; i++) {
+        if (sh->prop[i].atom != m[i].atom || sh->prop[i].flags != JS_PROP_C_W_E)
+            return NULL;
+    }
+    return sh;
+}
+
+/* the object of the n members on top of the member stack (consumed) */
+static JSValue json_build_object(JSONParser *s, uint32_t base)
+{
+    JSContext *ctx = s->ctx;
+    JSONMember *m = s->members + base;
+    uint32_t n = s->msp - base, i = 0;
+    JSShape *sh = json_find_shape(s, m, n);
+    JSValue obj;
+    /* the members are released from the stack as they are consumed */
+    s->msp = base;
+    if (sh) {
+        /* the same keys as an earlier object: its final shape, at once */
+        obj = js_new_object_from_shape(ctx, js_dup_shape(sh), JS_CLASS_OBJECT);
+        if (JS_IsException(obj))
+            goto fail;
+        for (; i < n; i++) {
+            js_obj(obj)->prop[i].value = m[i].value;
+            JS_FreeAtom(ctx, m[i].atom);
+        }
+        return obj;
+    }
+    obj = JS_NewObject(ctx);
+    if (JS_IsException(obj))
+        goto fail;
+    for (; i < n; i++) {
+        int ret = json_define_member(ctx, js_obj(obj), m[i].atom, m[i].value);
+        JS_FreeAtom(ctx, m[i].atom);
+        if (ret < 0) {
+            i++;
+            JS_FreeValue(ctx, obj);
+            goto fail;
+        }
+    }
+    sh = js_obj(obj)->shape;
+    if (sh->is_hashed) {
+        JSShape **slot = &s->shape_cache[json_shape_slot(m, n)];
+        if (*slot)
+            js_free_shape(ctx->rt, *slot);
+        *slot = js_dup_shape(sh);
+    }
+    return obj;
+fail:
+    for (; i < n; i++) {
+        JS_FreeAtom(ctx, m[i].atom);
+        JS_FreeValue(ctx, m[i].value);
+    }
+    return JS_EXCEPTION;
+}
+
+static int json_push_member(JSONParser *s, JSAtom atom, JSValue v)
+{
+    if (s->msp >= s->members_size) {
+        uint32_t new_size = s->members_size ? s->members_size * 2 : 32;
+        JSONMember *tab = js_realloc(s->ctx, s->members, sizeof(JSONMember) * new_size);
+        if (!tab) {
+            JS_FreeAtom(s->ctx, atom);
+            JS_FreeValue(s->ctx, v);
+            return -1;
+        }
+        s->members = tab;
+        s->members_size = new_size;
+    }
+    s->members[s->msp].atom = atom;
+    s->members[s->msp].value = v;
+    s->msp++;
+    return 0;
+}
+
+/* the members are gathered first, so that the object can often be made
+   with its final shape in one step (json_build_object) */
 static int json_parse_object(JSONParser *s, JSValue *pval)
 {
-    JSValue obj, v;
+    uint32_t base = s->msp;
+    JSValue v;
     JSAtom atom;
     int c;
     if (json_check_depth(s))
         return -1;
     s->pos++;
-    obj = JS_NewObject(s->ctx);
-    if (JS_IsException(obj))
-        return -1;
     json_skip_ws(s);
     if (json_peek(s) == '}') {
         s->pos++;
-        *pval = obj;
-        return 0;
+        *pval = JS_NewObject(s->ctx);
+        return JS_IsException(*pval) ? -1 : 0;
     }
     for (;;) {
         if (json_peek(s) != '"') {
@@ -499,11 +614,12 @@ static int json_parse_object(JSONParser *s, JSValue *pval)
             goto fail;
         }
         s->pos++;
-        if (json_parse_value(s, &v) || json_define_member(s->ctx, js_obj(obj), atom, v)) {
+        if (json_parse_value(s, &v)) {
             JS_FreeAtom(s->ctx, atom);
             goto fail;
         }
-        JS_FreeAtom(s->ctx, atom);
+        if (json_push_member(s, atom, v))
+            goto fail;
         json_skip_ws(s);
         c = json_peek(s);
         if (c == '}')
@@ -516,10 +632,14 @@ static int json_parse_object(JSONParser *s, JSValue *pval)
         json_skip_ws(s);
     }
     s->pos++;
-    *pval = obj;
-    return 0;
+    *pval = json_build_object(s, base);
+    return JS_IsException(*pval) ? -1 : 0;
 fail:
-    JS_FreeValue(s->ctx, obj);
+    while (s->msp > base) {
+        s->msp--;
+        JS_FreeAtom(s->ctx, s->members[s->msp].atom);
+        JS_FreeValue(s->ctx, s->members[s->msp].value);
+    }
     return -1;
 }
 
@@ -797,9 +917,27 @@ typedef struct JSONStringifier {
     uint32_t stack_size;
 } JSONStringifier;
 
-static void json_put_str(StringBuffer *b, const char *str, uint32_t len)
+/* Output. The common case, Latin-1 text fitting in the buffer, is
+   written in place; anything else (growth, widening, a failed buffer)
+   goes through the StringBuffer functions. */
+static inline void json_put_str(StringBuffer *b, const char *str, uint32_t len)
 {
-    string_buffer_write8(b, (const uint8_t *)str, len);
+    if (len == 0)
+        return;
+    if (js_likely(!b->is_wide_char && len <= b->size - b->len)) {
+        memcpy(b->str->u.str8 + b->len, str, len);
+        b->len += len;
+    } else {
+        string_buffer_write8(b, (const uint8_t *)str, len);
+    }
+}
+
+static inline void json_putc(StringBuffer *b, int c)
+{
+    if (js_likely(!b->is_wide_char && b->len < b->size))
+        b->str->u.str8[b->len++] = c;
+    else
+        string_buffer_putc8(b, c);
 }
 
 static void json_put_int(StringBuffer *b, int32_t v)
@@ -862,6 +1000,13 @@ static void json_put_escape(StringBuffer *b, int c)
 
 static inline bool json_needs_escape(int c) { return c < 0x20 || c == '"' || c == '\\'; }
 
+/* the characters QuoteJSONString escapes, for Latin-1 text */
+static const uint8_t json_escape8[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+};
+
 /* QuoteJSONString of 16-bit text: surrogate pairs pass, lone surrogates
    are escaped (well-formed JSON.stringify) */
 static void json_quote16(StringBuffer *b, const uint16_t *s, uint32_t len)
@@ -887,30 +1032,30 @@ static void json_quote16(StringBuffer *b, const uint16_t *s, uint32_t len)
 
 static void json_quote(StringBuffer *b, const JSString *p)
 {
-    string_buffer_putc8(b, '"');
+    json_putc(b, '"');
     if (p->is_wide_char) {
         json_quote16(b, p->u.str16, p->len);
     } else {
         const uint8_t *s = p->u.str8;
         uint32_t start = 0, i;
         for (i = 0; i < p->len; i++) {
-            if (!json_needs_escape(s[i]))
+            if (js_likely(!json_escape8[s[i]]))
                 continue;
-            string_buffer_write8(b, s + start, i - start);
+            json_put_str(b, (const char *)s + start, i - start);
             json_put_escape(b, s[i]);
             start = i + 1;
         }
-        string_buffer_write8(b, s + start, i - start);
+        json_put_str(b, (const char *)s + start, i - start);
     }
-    string_buffer_putc8(b, '"');
+    json_putc(b, '"');
 }
 
 static void json_quote_atom(JSONStringifier *st, JSAtom atom)
 {
     if (js_atom_is_tagged_int(atom)) {
-        string_buffer_putc8(st->b, '"');
+        json_putc(st->b, '"');
         json_put_int(st->b, (int32_t)js_atom_get_tagged_int(atom));
-        string_buffer_putc8(st->b, '"');
+        json_putc(st->b, '"');
     } else {
         json_quote(st->b, js_atom_get_str(st->ctx->rt, atom));
     }
@@ -918,7 +1063,7 @@ static void json_quote_atom(JSONStringifier *st, JSAtom atom)
 
 static void json_put_newline(JSONStringifier *st)
 {
-    string_buffer_putc8(st->b, '\n');
+    json_putc(st->b, '\n');
     for (int i = 0; i < st->level; i++)
         string_buffer_write16(st->b, st->gap, st->gap_len);
 }
@@ -937,13 +1082,27 @@ static JSValue json_call_with_key(JSContext *ctx, JSValueConst f, JSValueConst t
     return ret;
 }
 
+/* true when no object on p's prototype chain can have a toJSON property:
+   GetV(value, "toJSON") is then undefined and unobservable */
+static bool json_has_no_tojson(JSObject *p)
+{
+    uint32_t idx;
+    for (; p; p = p->shape->proto) {
+        if (p->is_exotic && !p->fast_array)
+            return false;
+        if (js_shape_find(p->shape, JS_ATOM_toJSON, &idx))
+            return false;
+    }
+    return true;
+}
+
 /* SerializeJSONProperty steps 2-4 on val = Get(holder, key): toJSON, the
    replacer function, unwrapping of primitive wrappers. Takes val. */
 static JSValue json_prepare(JSONStringifier *st, JSValueConst holder, JSAtom key, JSValue val)
 {
     JSContext *ctx = st->ctx;
     JSValue r;
-    if (JS_IsObject(val) || JS_IsBigInt(val)) {
+    if ((JS_IsObject(val) && !json_has_no_tojson(js_obj(val))) || JS_IsBigInt(val)) {
         JSValue f = JS_GetProperty(ctx, val, JS_ATOM_toJSON);
         if (JS_IsException(f)) {
             JS_FreeValue(ctx, val);
@@ -984,11 +1143,11 @@ static JSValue json_prepare(JSONStringifier *st, JSValueConst holder, JSAtom key
 }
 
 /* false for what SerializeJSONProperty turns into undefined */
-static bool json_is_serializable(JSContext *ctx, JSValueConst v)
+static inline bool json_is_serializable(JSContext *ctx, JSValueConst v)
 {
     if (JS_IsUndefined(v) || JS_IsSymbol(v))
         return false;
-    return !JS_IsObject(v) || !JS_IsCallable(ctx, v);
+    return !JS_IsObject(v) || !js_is_callable_obj(ctx, js_obj(v));
 }
 
 static int json_write_value(JSONStringifier *st, JSValueConst v);
@@ -1040,14 +1199,14 @@ static int json_write_member(JSONStringifier *st, JSValueConst holder, JSAtom ke
         return 0;
     }
     if (!*first)
-        string_buffer_putc8(st->b, ',');
+        json_putc(st->b, ',');
     *first = false;
     if (st->gap_len)
         json_put_newline(st);
     json_quote_atom(st, key);
-    string_buffer_putc8(st->b, ':');
+    json_putc(st->b, ':');
     if (st->gap_len)
-        string_buffer_putc8(st->b, ' ');
+        json_putc(st->b, ' ');
     ret = json_write_value(st, val);
     JS_FreeValue(st->ctx, val);
     return ret < 0 || st->b->error_status ? -1 : 0;
@@ -1056,7 +1215,7 @@ static int json_write_member(JSONStringifier *st, JSValueConst holder, JSAtom ke
 /* Get(obj, atom), reading an own data property of an ordinary object
    directly. idx is where the property was when the keys were collected:
    the object may have changed since, so it is checked again. */
-static JSValue json_get_member(JSContext *ctx, JSObject *p, JSAtom atom, uint32_t idx)
+static inline JSValue json_get_member(JSContext *ctx, JSObject *p, JSAtom atom, uint32_t idx)
 {
     JSShape *sh = p->shape;
     if (!p->is_exotic && idx < (uint32_t)sh->prop_count && sh->prop[idx].atom == atom &&
@@ -1121,6 +1280,27 @@ static JSONKey *json_generic_keys(JSONStringifier *st, JSValueConst obj, uint32_
     return keys;
 }
 
+/* the members of an ordinary object with a hashed shape and no index
+   keys: the shape order is the spec order, and the shape, immutable while
+   we hold it, is the snapshot of the keys */
+static int json_write_shape_members(JSONStringifier *st, JSValueConst obj, bool *first)
+{
+    JSContext *ctx = st->ctx;
+    JSObject *p = js_obj(obj);
+    JSShape *sh = js_dup_shape(p->shape);
+    int ret = 0;
+    for (int i = 0; i < sh->prop_count && ret == 0; i++) {
+        JSShapeProperty *prs = &sh->prop[i];
+        JSValue v;
+        if (!(prs->flags & JS_PROP_ENUMERABLE) || js_atom_is_symbol(ctx->rt, prs->atom))
+            continue;
+        v = json_get_member(ctx, p, prs->atom, i);
+        ret = JS_IsException(v) ? -1 : json_write_member(st, obj, prs->atom, v, first);
+    }
+    js_free_shape(ctx->rt, sh);
+    return ret;
+}
+
 static int json_write_object_members(JSONStringifier *st, JSValueConst obj, bool *first)
 {
     JSContext *ctx = st->ctx;
@@ -1135,6 +1315,8 @@ static int json_write_object_members(JSONStringifier *st, JSValueConst obj, bool
         }
         return ret;
     }
+    if (!p->is_exotic && !p->shape->has_small_array_index && p->shape->is_hashed)
+        return json_write_shape_members(st, obj, first);
     if (!p->is_exotic && !p->shape->has_small_array_index)
         keys = json_shape_keys(st, p, buf, countof(buf), &count);
     else
@@ -1158,7 +1340,7 @@ static int json_write_object(JSONStringifier *st, JSValueConst obj)
     bool first = true;
     if (json_enter(st, obj))
         return -1;
-    string_buffer_putc8(st->b, '{');
+    json_putc(st->b, '{');
     if (json_write_object_members(st, obj, &first)) {
         json_leave(st);
         return -1;
@@ -1166,7 +1348,7 @@ static int json_write_object(JSONStringifier *st, JSValueConst obj)
     json_leave(st);
     if (!first && st->gap_len)
         json_put_newline(st);
-    string_buffer_putc8(st->b, '}');
+    json_putc(st->b, '}');
     return 0;
 }
 
@@ -1212,10 +1394,10 @@ static int json_write_array(JSONStringifier *st, JSValueConst arr)
         return -1;
     if (js_get_length64(st->ctx, &len, arr))
         goto fail;
-    string_buffer_putc8(st->b, '[');
+    json_putc(st->b, '[');
     for (int64_t i = 0; i < len; i++) {
         if (i > 0)
-            string_buffer_putc8(st->b, ',');
+            json_putc(st->b, ',');
         if (st->gap_len)
             json_put_newline(st);
         if (json_write_element(st, arr, i) || js_poll_interrupts(st->ctx))
@@ -1224,7 +1406,7 @@ static int json_write_array(JSONStringifier *st, JSValueConst arr)
     json_leave(st);
     if (len > 0 && st->gap_len)
         json_put_newline(st);
-    string_buffer_putc8(st->b, ']');
+    json_putc(st->b, ']');
     return 0;
 fail:
     json_leave(st);

@@ -642,12 +642,15 @@ static int js_map_fill(JSContext *ctx, JSValueConst obj, JSValueConst iterable, 
 static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target, int argc,
                                   JSValueConst *argv, int magic)
 {
+    /* the constructors have length 0: argv is not padded */
+    JSValueConst iterable = argc > 0 ? argv[0] : JS_UNDEFINED;
     JSValue obj = js_create_from_ctor(ctx, new_target, JS_CLASS_MAP + magic);
     if (JS_IsException(obj))
         return obj;
     if (js_map_attach_state(ctx, obj, magic))
         goto fail;
-    if (!JS_IsUndefined(argv[0]) && !JS_IsNull(argv[0]) && js_map_fill(ctx, obj, argv[0], magic))
+    if (!JS_IsUndefined(iterable) && !JS_IsNull(iterable) &&
+        js_map_fill(ctx, obj, iterable, magic))
         goto fail;
     return obj;
 fail:

@@ -88,6 +88,46 @@ static double js_math_f16round(double x)
     return copysign(nearbyint(a / q) * q, x);
 }
 
+/* c^3 - x, accurate to about 2^-100 relative: the products are split
+   into exact hi + lo pairs with fma, and q - x is exact when c^3 is near x */
+static double js_math_cube_error(double c, double x)
+{
+    double p = c * c, pe = fma(c, c, -p);
+    double q = p * c, qe = fma(p, c, -q);
+    return (q - x) + (qe + pe * c);
+}
+
+/* glibc's cbrt can be ulps off even for perfect cubes (cbrt(27) is
+   3.0000000000000004): one Newton step on the accurate residual brings it
+   within an ulp, then whichever of the result and its two neighbours has
+   the cube closest to x is kept. Scaling x by 2^(3k) (exact) keeps the
+   error terms away from underflow and overflow. */
+static double js_math_cbrt(double x)
+{
+    double r, best, best_err;
+    int k = 0;
+    if (!isfinite(x) || x == 0)
+        return x;
+    if (fabs(x) < 0x1p-700)
+        k = -500;
+    else if (fabs(x) > 0x1p700)
+        k = 500;
+    x = ldexp(x, -3 * k);
+    r = cbrt(x);
+    r -= js_math_cube_error(r, x) / (3 * r * r);
+    best = r;
+    best_err = fabs(js_math_cube_error(r, x));
+    for (int dir = -1; dir <= 1; dir += 2) {
+        double c = nextafter(r, dir * INFINITY);
+        double err = fabs(js_math_cube_error(c, x));
+        if (err < best_err) {
+            best = c;
+            best_err = err;
+        }
+    }
+    return ldexp(best, k);
+}
+
 static double js_math_abs(double x)
 {
     return fabs(x);
@@ -134,7 +174,7 @@ static JSMathFunc1 *const js_math_funcs1[] = {
     [JS_MATH_ASINH] = asinh,
     [JS_MATH_ATAN] = atan,
     [JS_MATH_ATANH] = atanh,
-    [JS_MATH_CBRT] = cbrt,
+    [JS_MATH_CBRT] = js_math_cbrt,
     [JS_MATH_CEIL] = ceil,
     [JS_MATH_COS] = cos,
     [JS_MATH_COSH] = cosh,

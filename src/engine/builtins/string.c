@@ -33,8 +33,14 @@
    the function's declared length, which the argv padding does not cover) */
 #define JS_ARG(i) ((argc) > (i) ? argv[i] : JS_UNDEFINED)
 
-static inline bool js_is_high_surrogate(uint32_t c) { return c >= 0xd800 && c < 0xdc00; }
-static inline bool js_is_low_surrogate(uint32_t c) { return c >= 0xdc00 && c < 0xe000; }
+static inline bool js_is_high_surrogate(uint32_t c)
+{
+    return c >= 0xd800 && c < 0xdc00;
+}
+static inline bool js_is_low_surrogate(uint32_t c)
+{
+    return c >= 0xdc00 && c < 0xe000;
+}
 
 /* ---------------------------------------------------------------------
  * Helpers
@@ -58,7 +64,10 @@ static int js_string_require_coercible(JSContext *ctx, JSValueConst this_val, co
     return 0;
 }
 
-static inline JSString *js_str(JSValueConst v) { return JS_VALUE_GET_STRING(v); }
+static inline JSString *js_str(JSValueConst v)
+{
+    return JS_VALUE_GET_STRING(v);
+}
 
 /* IsRegExp(argument) */
 static int js_string_is_regexp(JSContext *ctx, JSValueConst v)
@@ -115,7 +124,7 @@ static void js_string_list_free(JSContext *ctx, JSStringValueList *l)
 /* the Array of the list's values (the list is emptied) */
 static JSValue js_string_list_to_array(JSContext *ctx, JSStringValueList *l)
 {
-    JSValue arr = js_new_array_from(ctx, l->len, l->tab);
+    JSValue arr = l->len ? js_new_array_from(ctx, l->len, l->tab) : JS_NewArray(ctx);
     js_free(ctx, l->tab);
     l->tab = NULL;
     l->len = l->size = 0;
@@ -255,8 +264,8 @@ static bool js_string_obj_index(JSContext *ctx, JSValueConst obj, JSAtom prop, J
     return true;
 }
 
-static int js_string_get_own_property(JSContext *ctx, JSPropertyDescriptor *desc,
-                                      JSValueConst obj, JSAtom prop)
+static int js_string_get_own_property(JSContext *ctx, JSPropertyDescriptor *desc, JSValueConst obj,
+                                      JSAtom prop)
 {
     JSString *p;
     uint32_t idx;
@@ -273,8 +282,8 @@ static int js_string_get_own_property(JSContext *ctx, JSPropertyDescriptor *desc
     return 1;
 }
 
-static int js_string_get_own_property_names(JSContext *ctx, JSPropertyEnum **ptab,
-                                            uint32_t *plen, JSValueConst obj)
+static int js_string_get_own_property_names(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
+                                            JSValueConst obj)
 {
     JSString *p = js_string_obj_data(ctx, obj);
     JSPropertyEnum *tab;
@@ -319,8 +328,8 @@ static bool js_string_index_desc_compatible(JSContext *ctx, JSString *p, uint32_
 }
 
 static int js_string_define_own_property(JSContext *ctx, JSValueConst this_obj, JSAtom prop,
-                                         JSValueConst val, JSValueConst getter,
-                                         JSValueConst setter, int flags)
+                                         JSValueConst val, JSValueConst getter, JSValueConst setter,
+                                         int flags)
 {
     JSString *p;
     uint32_t idx;
@@ -329,8 +338,7 @@ static int js_string_define_own_property(JSContext *ctx, JSValueConst this_obj, 
             return 1;
         return js_throw_type_error_or_false(ctx, flags, "cannot redefine property '%s'", prop);
     }
-    return JS_DefineProperty(ctx, this_obj, prop, val, getter, setter,
-                             flags | JS_PROP_NO_EXOTIC);
+    return JS_DefineProperty(ctx, this_obj, prop, val, getter, setter, flags | JS_PROP_NO_EXOTIC);
 }
 
 static int js_string_delete_property(JSContext *ctx, JSValueConst obj, JSAtom prop)
@@ -463,7 +471,9 @@ static JSValue js_string_raw(JSContext *ctx, JSValueConst this_val, int argc, JS
     if (string_buffer_init(ctx, &b, 0))
         goto fail_literals;
     for (int64_t i = 0; i < count; i++) {
-        if (string_buffer_concat_value_free(&b, JS_GetPropertyInt64(ctx, literals, i)))
+        /* the length may be huge: let an interrupt stop the loop */
+        if (js_poll_interrupts(ctx) ||
+            string_buffer_concat_value_free(&b, JS_GetPropertyInt64(ctx, literals, i)))
             goto fail;
         if (i + 1 < count && i + 1 < argc &&
             string_buffer_concat_value_free(&b, JS_DupValue(ctx, argv[i + 1])))
@@ -625,8 +635,10 @@ static JSValue js_string_includes(JSContext *ctx, JSValueConst this_val, int arg
     if (is_regexp < 0)
         goto fail;
     if (is_regexp) {
-        JS_ThrowTypeError(ctx, "First argument to String.prototype.%s must not be a regular "
-                               "expression", names[magic]);
+        JS_ThrowTypeError(ctx,
+                          "First argument to String.prototype.%s must not be a regular "
+                          "expression",
+                          names[magic]);
         goto fail;
     }
     search = JS_ToString(ctx, argv[0]);
@@ -657,8 +669,7 @@ fail:
 /* ---------------------------------------------------------------------
  * Building
  * ------------------------------------------------------------------- */
-static JSValue js_string_concat(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_string_concat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue r = js_string_this(ctx, this_val, "concat");
     for (int i = 0; i < argc && !JS_IsException(r); i++) {
@@ -694,8 +705,7 @@ static JSValue js_string_repeat_flat(JSContext *ctx, JSString *p, uint32_t count
     return js_string_value(r);
 }
 
-static JSValue js_string_repeat(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_string_repeat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue str, ret;
     JSString *p;
@@ -1092,7 +1102,10 @@ static JSValue js_string_valueOf(JSContext *ctx, JSValueConst this_val, int argc
 /* ---------------------------------------------------------------------
  * GetSubstitution and the RegExp-protocol methods
  * ------------------------------------------------------------------- */
-static inline bool js_is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+static inline bool js_is_digit(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
 
 /* $<name>: appends ToString(Get(named_captures, name)) unless undefined */
 static int js_string_append_named_capture(JSContext *ctx, StringBuffer *b,
@@ -1355,8 +1368,7 @@ fail:
     return JS_EXCEPTION;
 }
 
-static JSValue js_string_split(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv)
+static JSValue js_string_split(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst separator = argv[0], limit = argv[1];
     JSValue str, sep, ret;
@@ -1421,8 +1433,8 @@ static JSValue js_string_regexp_create(JSContext *ctx, JSValueConst pattern, con
 }
 
 /* match (magic 0), matchAll (1) and search (2) */
-static JSValue js_string_match(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv, int magic)
+static JSValue js_string_match(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                               int magic)
 {
     static const char *const names[] = {"match", "matchAll", "search"};
     static const JSAtom syms[] = {JS_ATOM_Symbol_match, JS_ATOM_Symbol_matchAll,
@@ -1461,10 +1473,10 @@ static JSValue js_string_match(JSContext *ctx, JSValueConst this_val, int argc,
 static const struct {
     const char *name, *tag, *attribute;
 } js_string_html_tags[] = {
-    {"anchor", "a", "name"},  {"big", "big", NULL},      {"blink", "blink", NULL},
-    {"bold", "b", NULL},      {"fixed", "tt", NULL},     {"fontcolor", "font", "color"},
-    {"fontsize", "font", "size"}, {"italics", "i", NULL}, {"link", "a", "href"},
-    {"small", "small", NULL}, {"strike", "strike", NULL}, {"sub", "sub", NULL},
+    {"anchor", "a", "name"},      {"big", "big", NULL},       {"blink", "blink", NULL},
+    {"bold", "b", NULL},          {"fixed", "tt", NULL},      {"fontcolor", "font", "color"},
+    {"fontsize", "font", "size"}, {"italics", "i", NULL},     {"link", "a", "href"},
+    {"small", "small", NULL},     {"strike", "strike", NULL}, {"sub", "sub", NULL},
     {"sup", "sup", NULL},
 };
 
