@@ -20,14 +20,14 @@ function assemble(source) {
             labels[line.slice(0, -1)] = code.length;
             continue;
         }
-        var parts = line.split(/\s+/), op = OP[parts[0]];
+        var parts = line.split(" "), op = OP[parts[0]];
         if (op === undefined)
             throw new Error("unknown instruction " + parts[0]);
         code.push(op);
         if (parts.length > 1) {
-            var arg = parts[1];
-            if (/^-?\d+$/.test(arg)) {
-                code.push(parseInt(arg, 10));
+            var arg = parts[1], num = Number(arg);
+            if (!Number.isNaN(num)) {
+                code.push(num);
             } else {
                 fixups.push({ at: code.length, label: arg });
                 code.push(0);

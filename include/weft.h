@@ -681,6 +681,49 @@ JSValue JS_NewBigUint64(JSContext *ctx, uint64_t v);
    modulo 2^64; 0 or -1 on exception */
 int JS_ToBigInt64(JSContext *ctx, int64_t *pres, JSValueConst val);
 
+/* ---------------------------------------------------------------------
+ * Promises and the job queue
+ *
+ * Promise reactions and the other jobs of ECMA-262 wait in a per-runtime
+ * queue; the embedder runs them with JS_ExecutePendingJob (typically until
+ * it returns 0 after each macrotask).
+ * ------------------------------------------------------------------- */
+#define WEFT_HAS_JOBS 1
+#define WEFT_HAS_PROMISE_STATE 1
+
+/* a job: argv holds the values given to JS_EnqueueJob (borrowed) */
+typedef JSValue JSJobFunc(JSContext *ctx, int argc, JSValueConst *argv);
+/* queues job_func to run in ctx's realm with copies of argv; -1 on
+   out-of-memory */
+int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *argv);
+bool JS_IsJobPending(JSRuntime *rt);
+/* runs the oldest job: 1 ran one, 0 none pending, -1 the job threw (*pctx
+   is the job's context, with the exception pending there; the pointer is
+   valid while the embedder holds that context) */
+int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx);
+
+/* a new pending promise; resolving_funcs[0] and [1] receive its resolve
+   and reject functions (new references) */
+JSValue JS_NewPromiseCapability(JSContext *ctx, JSValue *resolving_funcs);
+typedef enum JSPromiseStateEnum {
+    JS_PROMISE_PENDING,
+    JS_PROMISE_FULFILLED,
+    JS_PROMISE_REJECTED,
+} JSPromiseStateEnum;
+/* the state of a promise; (JSPromiseStateEnum)-1 when it is not one */
+JSPromiseStateEnum JS_PromiseState(JSContext *ctx, JSValue promise);
+/* the value or reason of a settled promise (undefined while pending or
+   for a non-promise); a new reference */
+JSValue JS_PromiseResult(JSContext *ctx, JSValue promise);
+
+/* HostPromiseRejectionTracker: called with is_handled false when a
+   promise is rejected while it has no handler, and with is_handled true
+   when the first handler is added to such a promise later */
+typedef void JSHostPromiseRejectionTracker(JSContext *ctx, JSValueConst promise,
+                                           JSValueConst reason, bool is_handled, void *opaque);
+void JS_SetHostPromiseRejectionTracker(JSRuntime *rt, JSHostPromiseRejectionTracker *tracker,
+                                       void *opaque);
+
 #ifdef __cplusplus
 }
 #endif

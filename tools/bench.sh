@@ -5,9 +5,11 @@
 # program prints a checksum as its last line; both engines must print the
 # same one, or the run is reported as wrong and the script exits 1.
 #
-#   tools/bench.sh [build/weft] [-n RUNS] [--md] [name...]
+#   tools/bench.sh [build/weft] [-n RUNS] [--md] [--cpu] [name...]
 #     -n RUNS   runs per engine and program, the best one counts (default 3)
 #     --md      print the table as Markdown (for docs/PERFORMANCE.md)
+#     --cpu     measure user+sys CPU time instead of wall time (steadier on a
+#               busy machine; node's GC helper threads count against node)
 #     name...   only these programs (e.g. objects tree)
 #   NODE=/path/to/node overrides the node binary.
 set -u
@@ -15,12 +17,14 @@ set -u
 weft=build/weft
 runs=3
 markdown=0
+cpu=0
 names=()
 while [ $# -gt 0 ]; do
     case "$1" in
     -n) runs="$2"; shift 2 ;;
     --md) markdown=1; shift ;;
-    -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --cpu) cpu=1; shift ;;
+    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     */*) weft="$1"; shift ;;
     *) names+=("$1"); shift ;;
     esac
@@ -46,31 +50,30 @@ trap 'rm -rf "$tmp"' EXIT
 # best_of ENGINE FILE: sets $best (seconds, or "" when a run failed) and
 # $checksum (last line printed by the program)
 best_of() {
-    local i start end ns
+    local i rc t
     best=""
     checksum=""
     for ((i = 0; i < runs; i++)); do
-        start=$(date +%s%N)
         if [ "$1" = weft ]; then
-            "$weft" "$2" >"$tmp/out" 2>"$tmp/err"
+            { time "$weft" "$2" >"$tmp/out" 2>"$tmp/err"; } 2>"$tmp/time"
         else
-            "$node" --jitless "$2" >"$tmp/out" 2>"$tmp/err"
+            { time "$node" --jitless "$2" >"$tmp/out" 2>"$tmp/err"; } 2>"$tmp/time"
         fi
-        local rc=$?
-        end=$(date +%s%N)
+        rc=$?
         if [ $rc -ne 0 ]; then
             best=""
             checksum="exit status $rc: $(grep -v '^Warning: disabling flag' "$tmp/err" | head -n 1)"
             return
         fi
         checksum="$(tail -n 1 "$tmp/out")"
-        ns=$((end - start))
-        if [ -z "$best" ] || [ "$ns" -lt "$best" ]; then
-            best=$ns
+        # TIMEFORMAT below: "real user sys"
+        t=$(awk -v cpu=$cpu '{ printf "%.3f", cpu ? $2 + $3 : $1 }' "$tmp/time")
+        if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then
+            best=$t
         fi
     done
-    best=$(awk -v ns="$best" 'BEGIN { printf "%.3f", ns / 1e9 }')
 }
+TIMEFORMAT='%3R %3U %3S'
 
 if [ $markdown -eq 1 ]; then
     echo "| benchmark | weft (s) | node --jitless (s) | weft/node |"

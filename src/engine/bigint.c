@@ -3,16 +3,19 @@
  * arithmetic, conversions and comparisons (ECMA-262 §6.1.6.2).
  *
  * Layout (see bigint.h): sign-magnitude, 32-bit limbs, least significant
- * limb first, normalized. The file has three layers:
+ * limb first, normalized. 32-bit limbs keep every double-limb product in a
+ * plain uint64_t (portable C11, no 128-bit extension). The file has three
+ * layers:
  *  1. mp_*: arithmetic on raw magnitudes (limb arrays): addition,
  *     subtraction, schoolbook and Karatsuba multiplication, Knuth's
- *     algorithm D for division, shifts. They know nothing about JSValues;
- *     the ones that need scratch memory take a ctx and return -1 when the
- *     allocation fails.
+ *     algorithm D and Burnikel-Ziegler recursive division, shifts. They
+ *     know nothing about JSValues; the ones that need scratch memory take a
+ *     ctx and return -1 when the allocation fails.
  *  2. JSBigInt helpers: allocation, normalization, the int64 fast paths.
  *  3. The engine entry points declared in bigint.h.
- * Values are immutable once built: an operator always returns a new block
- * (or a new reference to an operand when the result is that operand).
+ * Values are immutable once shared: an operator returns a new block, except
+ * that an int64 result may overwrite an operand whose only reference the
+ * operator was given (see js_bigint_set_small).
  */
 #include <math.h>
 
@@ -591,14 +594,12 @@ static JSValue js_bigint_from_mag64(JSContext *ctx, uint64_t m, int sign)
     return js_bigint_store_mag64(r, m, sign);
 }
 
-/* a copy of a's magnitude with the given sign, room for `extra` more limbs */
-static JSBigInt *js_bigint_copy(JSContext *ctx, const JSBigInt *a, size_t extra)
+static JSBigInt *js_bigint_copy(JSContext *ctx, const JSBigInt *a)
 {
-    JSBigInt *r = js_bigint_alloc(ctx, a->len + extra);
+    JSBigInt *r = js_bigint_alloc(ctx, a->len);
     if (!r)
         return NULL;
     memcpy(r->tab, a->tab, a->len * sizeof(js_limb_t));
-    memset(r->tab + a->len, 0, extra * sizeof(js_limb_t));
     r->sign = a->sign;
     return r;
 }
@@ -739,9 +740,10 @@ double js_bigint_to_float64(JSValueConst v)
 /* Conversions in radices that are not powers of two work on chunks of k
    digits, chunk = radix^k being the largest power of the radix that fits
    in a limb. Long numbers are split in halves at chunk^(2^i) (divide and
-   conquer: Knuth division for printing, Karatsuba products for parsing),
-   which beats one pass per chunk over the whole number once numbers have
-   more than a few dozen limbs. The powers are computed on demand. */
+   conquer: recursive division for printing, Karatsuba products for
+   parsing), which beats one pass per chunk over the whole number once
+   numbers have more than a few dozen limbs. The powers are computed on
+   demand. */
 typedef struct JSBigIntRadix {
     int radix;
     int k;
@@ -1807,7 +1809,7 @@ static JSValue js_bigint_unary(JSContext *ctx, int op, JSValueConst av)
     case JS_BIGINT_OP_NEG:
         if (a->len == 0)
             return JS_DupValue(ctx, av);
-        r = js_bigint_copy(ctx, a, 0);
+        r = js_bigint_copy(ctx, a);
         if (!r)
             return JS_EXCEPTION;
         r->sign ^= 1;

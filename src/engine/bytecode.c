@@ -115,6 +115,7 @@ void js_bytecode_function_finalizer(JSRuntime *rt, JSValue val)
     JSFunctionBytecode *b = p->u.func.function_bytecode;
     if (p->u.func.home_object)
         JS_FreeValueRT(rt, js_obj_value(p->u.func.home_object));
+    JS_FreeValueRT(rt, p->u.func.class_fields);
     if (!b)
         return;
     if (p->u.func.var_refs) {
@@ -133,6 +134,7 @@ void js_bytecode_function_mark(JSRuntime *rt, JSValueConst val, JSMarkFunc *mark
     JSFunctionBytecode *b = p->u.func.function_bytecode;
     if (p->u.func.home_object)
         mark_func(rt, &p->u.func.home_object->header);
+    js_gc_mark_value(rt, p->u.func.class_fields, mark_func);
     if (!b)
         return;
     mark_func(rt, &b->header);
@@ -216,6 +218,7 @@ JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_ref
         return obj;
     p = js_obj(obj);
     p->u.func.function_bytecode = b;
+    p->u.func.class_fields = JS_UNDEFINED;
     b->header.ref_count++;
     p->u.func.home_object = JS_IsObject(home_object) ? js_obj(JS_DupValue(ctx, home_object))
                                                      : NULL;

@@ -93,6 +93,40 @@ JSAtom comp_atom(CompState *s, JSAstString *str)
     return a;
 }
 
+JSAtom comp_private_atom(CompState *s, JSAstString *str)
+{
+    StringBuffer b;
+    JSValue v;
+    JSAtom a;
+    if (string_buffer_init2(s->ctx, &b, str->len + 1, str->wide)) {
+        s->failed = true;
+        return JS_ATOM_NULL;
+    }
+    string_buffer_putc8(&b, '#');
+    if (str->wide)
+        string_buffer_write16(&b, str->u.chars16, str->len);
+    else
+        string_buffer_write8(&b, str->u.chars8, str->len);
+    v = string_buffer_end(&b);
+    if (JS_IsException(v)) {
+        s->failed = true;
+        return JS_ATOM_NULL;
+    }
+    a = js_new_atom_str(s->ctx, JS_VALUE_GET_STRING(v));
+    if (a == JS_ATOM_NULL) {
+        s->failed = true;
+        return a;
+    }
+    if (js_resize_array(s->ctx, (void **)&s->atoms, sizeof(JSAtom), (int *)&s->atom_size,
+                        s->atom_count + 1)) {
+        JS_FreeAtom(s->ctx, a);
+        comp_oom(s);
+        return JS_ATOM_NULL;
+    }
+    s->atoms[s->atom_count++] = a;
+    return a;
+}
+
 /* ---------------------------------------------------------------------
  * Code emission
  * ------------------------------------------------------------------- */
@@ -686,6 +720,35 @@ static JSValue comp_top_level(CompState *s, JSNode *program)
     return comp_function(s, f);
 }
 
+/* a direct eval inside a class body sees the class's private names: the
+   bindings of the caller named "#x" */
+static int comp_eval_private_names(JSContext *ctx, const JSCompileOptions *opts,
+                                   JSParseOptions *po)
+{
+    const JSEvalScope *es = opts->eval_scope;
+    JSParseName *names;
+    uint32_t n = 0;
+    if (!es)
+        return 0;
+    names = js_malloc(ctx, sizeof(JSParseName) * (es->count + 1));
+    if (!names)
+        return -1;
+    for (uint32_t i = 0; i < es->count; i++) {
+        JSString *p;
+        if (js_atom_is_tagged_int(es->bindings[i].name))
+            continue;
+        p = ctx->rt->atom_array[es->bindings[i].name];
+        if (p->is_wide_char || p->len < 2 || p->u.str8[0] != '#')
+            continue;
+        names[n].name = (const char *)p->u.str8 + 1;
+        names[n].len = p->len - 1;
+        n++;
+    }
+    po->private_names = names;
+    po->private_name_count = n;
+    return 0;
+}
+
 JSValue js_compile(JSContext *ctx, const char *source, size_t len, const JSCompileOptions *opts)
 {
     JSParseOptions po;
@@ -719,11 +782,16 @@ JSValue js_compile(JSContext *ctx, const char *source, size_t len, const JSCompi
     po.malloc = comp_parse_malloc;
     po.free = comp_parse_free;
     po.opaque = ctx->rt;
+    if (comp_eval_private_names(ctx, opts, &po) < 0)
+        return JS_EXCEPTION;
     if (js_parse(&res, source, len, &po) != JS_PARSE_OK) {
+        js_free(ctx, (void *)po.private_names);
         comp_parse_error(ctx, &res, opts->filename);
         js_parse_result_free(&res);
         return JS_EXCEPTION;
     }
+    js_free(ctx, (void *)po.private_names);
+    po.private_names = NULL;
     memset(&s, 0, sizeof(s));
     s.ctx = ctx;
     s.opts = opts;

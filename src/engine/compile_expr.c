@@ -8,6 +8,7 @@
 
 #include "compiler.h"
 #include "atom.h"
+#include "bigint.h"
 #include "dtoa.h"
 #include "runtime.h"
 
@@ -299,6 +300,29 @@ static void comp_string(CompState *s, JSAstString *str)
     emit_push_atom_string(s, a);
 }
 
+static void comp_bigint_literal(CompState *s, JSNode *n)
+{
+    JSAstString *d = n->u.bigint.digits;
+    char small[64], *buf = d->len < sizeof(small) ? small : js_malloc(s->ctx, d->len + 1);
+    JSValue v;
+    if (!buf) {
+        s->failed = true;
+        return;
+    }
+    /* the digits are ASCII */
+    for (uint32_t i = 0; i < d->len; i++)
+        buf[i] = (char)js_ast_string_at(d, i);
+    buf[d->len] = '\0';
+    v = js_bigint_from_literal(s->ctx, buf, d->len, n->u.bigint.radix);
+    if (buf != small)
+        js_free(s->ctx, buf);
+    if (JS_IsException(v)) {
+        s->failed = true;
+        return;
+    }
+    emit_op_u32(s, OP_push_const, emit_const(s, v));
+}
+
 static void comp_template(CompState *s, JSNode *n)
 {
     JSNodeList *q = &n->u.template.quasis, *e = &n->u.template.expressions;
@@ -534,7 +558,10 @@ static void comp_member(CompState *s, JSNode *n, bool keep_this)
     if (n->u.member.optional)
         comp_optional_check(s);
     if (prop->kind == JS_AST_PRIVATE_IDENTIFIER) {
-        comp_error(s, prop, "private class members are not supported yet");
+        if (keep_this)
+            emit_op(s, OP_dup);
+        comp_get_var(s, comp_private_atom(s, prop->u.ident.name), prop);
+        emit_op(s, OP_get_private_field);
         return;
     }
     if (n->u.member.computed) {
@@ -612,6 +639,10 @@ static void comp_super_call(CompState *s, JSNode *n)
             comp_error(s, n, "'super' keyword unexpected here");
         }
     }
+    /* then the fields of the class */
+    emit_op(s, OP_dup);
+    comp_get_var(s, JS_ATOM__fn_, NULL);
+    emit_op(s, OP_init_fields);
 }
 
 static bool comp_is_direct_eval(CompState *s, JSNode *callee)
@@ -745,7 +776,9 @@ static int comp_binary_opcode(int op)
 static void comp_binary(CompState *s, JSNode *n)
 {
     if (n->op == JS_OP_IN && n->u.binary.left->kind == JS_AST_PRIVATE_IDENTIFIER) {
-        comp_error(s, n, "private class members are not supported yet");
+        comp_get_var(s, comp_private_atom(s, n->u.binary.left->u.ident.name), n->u.binary.left);
+        comp_expr(s, n->u.binary.right);
+        emit_op(s, OP_private_in);
         return;
     }
     comp_expr(s, n->u.binary.left);
@@ -874,7 +907,7 @@ static void comp_unary(CompState *s, JSNode *n)
 /* ---------------------------------------------------------------------
  * References: a target evaluated once for read-modify-write
  * ------------------------------------------------------------------- */
-typedef enum { REF_VAR, REF_FIELD, REF_ELEM, REF_SUPER, REF_INVALID } RefKind;
+typedef enum { REF_VAR, REF_FIELD, REF_ELEM, REF_PRIVATE, REF_SUPER, REF_INVALID } RefKind;
 
 typedef struct CompRef {
     RefKind kind;
@@ -894,8 +927,10 @@ static void comp_ref_push(CompState *s, JSNode *t, CompRef *r)
         break;
     case JS_AST_MEMBER:
         if (t->u.member.property->kind == JS_AST_PRIVATE_IDENTIFIER) {
-            comp_error(s, t, "private class members are not supported yet");
-            r->kind = REF_INVALID;
+            r->kind = REF_PRIVATE;
+            comp_expr(s, t->u.member.object);
+            comp_get_var(s, comp_private_atom(s, t->u.member.property->u.ident.name),
+                         t->u.member.property);
             break;
         }
         if (t->u.member.object->kind == JS_AST_SUPER) {
@@ -942,6 +977,10 @@ static void comp_ref_get(CompState *s, CompRef *r)
         emit_op(s, OP_to_propkey2);
         emit_op(s, OP_get_array_el3);
         break;
+    case REF_PRIVATE:
+        emit_op(s, OP_dup2);
+        emit_op(s, OP_get_private_field);
+        break;
     case REF_SUPER:
         emit_op(s, OP_dup3);
         emit_op(s, OP_get_super_value);
@@ -972,6 +1011,11 @@ static void comp_ref_put(CompState *s, CompRef *r, bool keep)
         if (keep)
             emit_op(s, OP_insert3);
         emit_op(s, OP_put_array_el);
+        break;
+    case REF_PRIVATE:
+        if (keep)
+            emit_op(s, OP_insert3);
+        emit_op(s, OP_put_private_field);
         break;
     case REF_SUPER:
         if (keep)
@@ -1035,7 +1079,10 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
         emit_goto(s, OP_goto, l_end);
         emit_label(s, l_skip);
         /* drop the reference's base values under the value */
-        base = r.kind == REF_FIELD ? 1 : r.kind == REF_ELEM ? 2 : r.kind == REF_SUPER ? 3 : 0;
+        base = r.kind == REF_FIELD                            ? 1
+               : r.kind == REF_ELEM || r.kind == REF_PRIVATE ? 2
+               : r.kind == REF_SUPER                         ? 3
+                                                             : 0;
         for (int i = 0; i < base; i++)
             emit_op(s, OP_nip);
         emit_label(s, l_end);
@@ -1071,6 +1118,7 @@ static void comp_update(CompState *s, JSNode *n, bool keep)
         emit_op(s, OP_perm3); /* old obj new */
         break;
     case REF_ELEM:
+    case REF_PRIVATE:
         emit_op(s, OP_perm4); /* old obj key new */
         break;
     case REF_SUPER:
@@ -1098,15 +1146,27 @@ typedef struct CompTarget {
     JSNode *node;
     int obj_slot, key_slot; /* -1 when unused */
     JSAtom name;
+    bool is_private;
 } CompTarget;
 
 static void comp_target_prepare(CompState *s, JSNode *t, CompTarget *ct)
 {
     ct->node = t;
     ct->obj_slot = ct->key_slot = -1;
-    if (t->kind != JS_AST_MEMBER || t->u.member.object->kind == JS_AST_SUPER ||
-        t->u.member.property->kind == JS_AST_PRIVATE_IDENTIFIER)
+    ct->is_private = false;
+    if (t->kind != JS_AST_MEMBER || t->u.member.object->kind == JS_AST_SUPER)
         return;
+    if (t->u.member.property->kind == JS_AST_PRIVATE_IDENTIFIER) {
+        comp_expr(s, t->u.member.object);
+        ct->obj_slot = comp_alloc_temp(s);
+        emit_op_u16(s, OP_put_loc, ct->obj_slot);
+        comp_get_var(s, comp_private_atom(s, t->u.member.property->u.ident.name),
+                     t->u.member.property);
+        ct->key_slot = comp_alloc_temp(s);
+        ct->is_private = true;
+        emit_op_u16(s, OP_put_loc, ct->key_slot);
+        return;
+    }
     comp_expr(s, t->u.member.object);
     ct->obj_slot = comp_alloc_temp(s);
     emit_op_u16(s, OP_put_loc, ct->obj_slot);
@@ -1129,7 +1189,7 @@ static void comp_target_store(CompState *s, CompTarget *ct, bool init)
     if (ct->key_slot >= 0) {
         emit_op_u16(s, OP_get_loc, ct->key_slot);
         emit_op(s, OP_rot3l); /* obj key value */
-        emit_op(s, OP_put_array_el);
+        emit_op(s, ct->is_private ? OP_put_private_field : OP_put_array_el);
     } else {
         emit_op(s, OP_swap);
         emit_op_atom_ic(s, OP_put_field, ct->name);
@@ -1283,6 +1343,7 @@ static void comp_bind_target(CompState *s, JSNode *target, bool init)
             emit_op(s, OP_swap);
             break;
         case REF_ELEM:
+        case REF_PRIVATE:
             emit_op(s, OP_rot3l);
             break;
         case REF_SUPER:
@@ -1403,7 +1464,7 @@ void comp_expr(CompState *s, JSNode *n)
         comp_string(s, n->u.string);
         break;
     case JS_AST_BIGINT_LITERAL:
-        comp_error(s, n, "BigInt literals are not supported yet");
+        comp_bigint_literal(s, n);
         break;
     case JS_AST_REGEXP_LITERAL:
         comp_string(s, n->u.regexp.pattern);

@@ -366,9 +366,26 @@ static void an_mark_decl_end(AnState *a, JSNode *pattern, uint32_t end)
 static void an_class(AnState *a, JSNode *n)
 {
     JSAstClass *k = n->u.klass;
-    CompScope *saved = a->scope;
-    if (k->scope && !an_push_scope(a, k->scope, n))
+    CompScope *saved = a->scope, *sc;
+    /* the class scope: its name binding and its private names */
+    sc = comp_new_scope(a->s, a->f, k->scope, a->scope);
+    if (!sc || !comp_declare_scope(a->s, sc)) {
+        a->s->failed = true;
         return;
+    }
+    n->compiler = sc;
+    a->scope = sc;
+    for (uint32_t i = 0; i < k->private_count; i++) {
+        JSAtom name = comp_private_atom(a->s, k->private_names[i].name);
+        CompBinding *b;
+        if (name == JS_ATOM_NULL || comp_find_in_scope(sc, name))
+            continue; /* a getter/setter pair shares its name */
+        b = comp_add_binding(a->s, sc, name, COMP_BIND_PRIVATE);
+        if (!b) {
+            a->s->failed = true;
+            return;
+        }
+    }
     if (k->super_class)
         an_node(a, k->super_class);
     for (uint32_t i = 0; i < k->body.count; i++) {
@@ -392,7 +409,7 @@ static void an_class(AnState *a, JSNode *n)
             break;
         }
     }
-    if (k->scope)
+    if (k->scope && k->id)
         an_mark_decl_end(a, k->id, n->end);
     a->scope = saved;
 }
@@ -424,6 +441,8 @@ static void an_node(AnState *a, JSNode *n)
             an_reference(a, JS_ATOM_new_target);
         break;
     case JS_AST_PRIVATE_IDENTIFIER:
+        an_reference(a, comp_private_atom(a->s, n->u.ident.name));
+        break;
     case JS_AST_NULL_LITERAL:
     case JS_AST_BOOLEAN_LITERAL:
     case JS_AST_NUMBER_LITERAL:
@@ -498,7 +517,7 @@ static void an_node(AnState *a, JSNode *n)
         break;
     case JS_AST_MEMBER:
         an_node(a, n->u.member.object);
-        if (n->u.member.computed)
+        if (n->u.member.computed || n->u.member.property->kind == JS_AST_PRIVATE_IDENTIFIER)
             an_node(a, n->u.member.property);
         break;
     case JS_AST_CHAIN:

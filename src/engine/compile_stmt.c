@@ -177,7 +177,8 @@ void comp_enter_scope(CompState *s, CompScope *scope)
             continue;
         if (b->is_lexical) {
             emit_op_u16(s, b->captured ? OP_new_cell : OP_set_loc_uninitialized, b->slot);
-        } else if (b->captured && (b->kind == JS_DECL_FUNCTION || b->kind == JS_DECL_CATCH_PARAM)) {
+        } else if (b->captured && (b->kind == JS_DECL_FUNCTION || b->kind == JS_DECL_CATCH_PARAM ||
+                                   b->kind == COMP_BIND_PRIVATE)) {
             emit_op_u16(s, OP_new_cell_undef, b->slot);
         }
     }
@@ -978,6 +979,22 @@ static void comp_prologue_global(CompState *s, CompFunc *f)
     }
 }
 
+/* a field initializer returns the field's value; an anonymous function
+   there is named after the field (a computed key arrives as argument 0) */
+static void comp_field_initializer(CompState *s, CompFunc *f, JSNode *expr)
+{
+    if (comp_is_anonymous_function(expr) && f->field_name == JS_ATOM_NULL) {
+        comp_expr_named(s, expr, JS_ATOM_NULL);
+        emit_op_u16(s, OP_get_arg, 0);
+        emit_op(s, OP_swap);
+        emit_op(s, OP_set_name_computed);
+        emit_op(s, OP_nip);
+    } else {
+        comp_expr_named(s, expr, f->field_name);
+    }
+    emit_op(s, OP_return);
+}
+
 void comp_function_body(CompState *s, CompFunc *f)
 {
     JSAstFunction *fn = f->ast;
@@ -1010,6 +1027,17 @@ void comp_function_body(CompState *s, CompFunc *f)
         emit_op(s, OP_initial_yield);
         emit_op(s, OP_drop);
         emit_op(s, OP_drop);
+    }
+    if ((f->flags & (JS_FUNC_CLASS_CONSTRUCTOR | JS_FUNC_DERIVED_CONSTRUCTOR)) ==
+        JS_FUNC_CLASS_CONSTRUCTOR) {
+        /* a base class constructor: fields before the body */
+        emit_op(s, OP_push_this);
+        emit_op_u8(s, OP_special_object, JS_SPECIAL_THIS_FUNC);
+        emit_op(s, OP_init_fields);
+    }
+    if (f->flags & JS_FUNC_FIELD_INIT) {
+        comp_field_initializer(s, f, fn->expr_body);
+        return;
     }
     if (f->flags & JS_FUNC_EXPRESSION_BODY) {
         comp_expr(s, fn->expr_body);

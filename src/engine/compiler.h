@@ -32,6 +32,7 @@ enum {
     COMP_BIND_VAR_OBJECT,  /* sloppy direct eval: the object holding eval's vars */
     COMP_BIND_WITH_OBJECT, /* the object of a with statement */
     COMP_BIND_EVAL_OUTER,  /* eval code: a binding of the code calling eval */
+    COMP_BIND_PRIVATE,     /* a private name (#x) of a class: its private symbol */
 };
 
 typedef struct CompBinding {
@@ -158,6 +159,9 @@ struct CompFunc {
     bool track_completion;
     JSAtom func_name;
     JSAtom default_name; /* NamedEvaluation name given by the context */
+    /* a class field initializer: the field's name for NamedEvaluation
+       (JS_ATOM_NULL: a computed key, passed as argument 0) */
+    JSAtom field_name;
 };
 
 typedef struct CompState {
@@ -182,6 +186,8 @@ typedef struct CompState {
  * compile.c
  * ------------------------------------------------------------------- */
 JSAtom comp_atom(CompState *s, JSAstString *str);
+/* the binding name of a private name: "#x" */
+JSAtom comp_private_atom(CompState *s, JSAstString *str);
 JSValue comp_string_value(CompState *s, JSAstString *str);
 bool comp_error(CompState *s, JSNode *node, const char *fmt, ...);
 bool comp_oom(CompState *s);

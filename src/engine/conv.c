@@ -9,7 +9,6 @@
 
 #include "conv.h"
 #include "atom.h"
-#include "bigint.h"
 #include "dtoa.h"
 #include "error.h"
 #include "function.h"

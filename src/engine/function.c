@@ -444,6 +444,11 @@ JSContext *js_get_function_realm(JSContext *ctx, JSValueConst func_obj)
         case JS_CLASS_BOUND_FUNCTION:
             func_obj = p->u.bound_function->func_obj;
             break;
+        case JS_CLASS_PROXY:
+            func_obj = js_proxy_target_or_throw(ctx, p);
+            if (JS_IsException(func_obj))
+                return NULL;
+            break;
         default:
             return ctx;
         }

@@ -6,6 +6,7 @@
 #define WEFT_FUNCTION_H
 
 #include "internal.h"
+#include "builtins/proxy.h"
 
 /* flags for JS_CallInternal */
 #define JS_CALL_FLAG_COPY_ARGV (1 << 1) /* argv may not outlive the call */
@@ -57,6 +58,8 @@ static inline bool js_is_callable_obj(JSContext *ctx, JSObject *p)
     case JS_CLASS_BOUND_FUNCTION:
     case JS_CLASS_C_FUNCTION_DATA:
         return true;
+    case JS_CLASS_PROXY: /* callable exactly when its target is */
+        return js_proxy_is_callable(p);
     default:
         return ctx->rt->class_array[p->class_id].call != NULL;
     }

@@ -247,6 +247,9 @@ struct JSObject {
             struct JSFunctionBytecode *function_bytecode;
             JSVarRef **var_refs;
             JSObject *home_object; /* for super, or NULL */
+            /* class constructors: the instance elements (an array of
+               kind, key, value triples), or JS_UNDEFINED */
+            JSValue class_fields;
         } func;
         /* fast arrays and arguments objects: elements [0, count) are
            present data properties with C_W_E attributes */
@@ -366,6 +369,8 @@ struct JSRuntime {
 
     /* jobs (promise reactions), filled by issue 3 */
     struct list_head job_list;
+    JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
+    void *host_promise_rejection_tracker_opaque;
 };
 
 /* ---------------------------------------------------------------------

@@ -21,6 +21,7 @@
 #include "builtins/builtins.h"
 #include "bytecode.h"
 #include "compile.h"
+#include "classfields.h"
 #include "conv.h"
 #include "error.h"
 #include "fast_array.h"
@@ -1632,6 +1633,96 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         JS_FreeValue(ctx, *--sp);
         JS_FreeValue(ctx, *--sp);
         JS_FreeValue(ctx, *--sp);
+        NEXT();
+    }
+    CASE(private_symbol)
+    {
+        JSValue v;
+        SAVE();
+        v = js_private_symbol_new(ctx, get_u32(pc));
+        pc += 4;
+        if (JS_IsException(v))
+            goto exception;
+        *sp++ = v;
+        NEXT();
+    }
+    CASE(get_private_field)
+    {
+        JSValue v;
+        SAVE();
+        v = js_private_get(ctx, sp[-2], sp[-1]);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, *--sp);
+        set_value(ctx, &sp[-1], v);
+        NEXT();
+    }
+    CASE(put_private_field)
+    CASE(define_private_field)
+    {
+        int ret;
+        SAVE();
+        if (pc[-1] == OP_put_private_field)
+            ret = js_private_set(ctx, sp[-3], sp[-2], sp[-1]);
+        else
+            ret = js_private_field_add(ctx, sp[-3], sp[-2], sp[-1]);
+        sp--;
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        if (ret < 0)
+            goto exception;
+        NEXT();
+    }
+    CASE(add_private_method)
+    {
+        int ret;
+        SAVE();
+        ret = js_private_method_add(ctx, sp[-3], sp[-2], sp[-1], *pc++);
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        if (ret < 0)
+            goto exception;
+        NEXT();
+    }
+    CASE(private_in)
+    {
+        int ret;
+        SAVE();
+        ret = js_private_in(ctx, sp[-2], sp[-1]);
+        if (ret < 0)
+            goto exception;
+        JS_FreeValue(ctx, *--sp);
+        set_value(ctx, &sp[-1], JS_NewBool(ctx, ret));
+        NEXT();
+    }
+    CASE(set_home_object)
+    {
+        JSObject *fo = js_obj(sp[-1]);
+        if (fo->u.func.home_object)
+            JS_FreeValue(ctx, js_obj_value(fo->u.func.home_object));
+        fo->u.func.home_object = js_obj(sp[-2]); /* takes the reference */
+        sp[-2] = sp[-1];
+        sp--;
+        NEXT();
+    }
+    CASE(set_class_fields)
+    {
+        JSObject *c = js_obj(sp[-2]);
+        set_value(ctx, &c->u.func.class_fields, sp[-1]);
+        sp--;
+        JS_FreeValue(ctx, *--sp);
+        NEXT();
+    }
+    CASE(init_fields)
+    {
+        int ret;
+        SAVE();
+        ret = js_init_instance_elements(ctx, sp[-2], sp[-1]);
+        JS_FreeValue(ctx, *--sp);
+        JS_FreeValue(ctx, *--sp);
+        if (ret < 0)
+            goto exception;
         NEXT();
     }
     CASE(delete)

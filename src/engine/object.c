@@ -16,6 +16,7 @@
  */
 #include "object.h"
 #include "atom.h"
+#include "builtins/proxy.h"
 #include "conv.h"
 #include "error.h"
 #include "fast_array.h"
@@ -1289,6 +1290,9 @@ int JS_GetOwnPropertyNamesInternal(JSContext *ctx, JSPropertyEnum **ptab, uint32
     JSPropertyEnum *ex_tab = NULL;
     uint32_t ex_len = 0, nidx = 0;
     JSShape *sh;
+    /* a proxy's keys come in its ownKeys trap's order: no re-sorting */
+    if (js_unlikely(p->class_id == JS_CLASS_PROXY))
+        return js_proxy_own_keys(ctx, ptab, plen, p, flags);
     *ptab = NULL;
     *plen = 0;
     if (p->is_exotic && !p->fast_array) {
@@ -1542,6 +1546,8 @@ JSValue JS_GetPrototype(JSContext *ctx, JSValueConst val)
 {
     JSObject *p;
     if (JS_IsObject(val)) {
+        if (js_unlikely(js_obj(val)->class_id == JS_CLASS_PROXY))
+            return js_proxy_get_prototype(ctx, js_obj(val));
         p = js_obj(val)->shape->proto;
     } else {
         p = js_primitive_proto(ctx, val);
@@ -1560,6 +1566,12 @@ int JS_SetPrototypeInternal(JSContext *ctx, JSValueConst obj, JSValueConst proto
     if (!JS_IsObject(obj))
         return 1; /* primitives: nothing to change */
     p = js_obj(obj);
+    if (js_unlikely(p->class_id == JS_CLASS_PROXY)) {
+        int ret = js_proxy_set_prototype(ctx, p, proto_val);
+        if (ret == 0)
+            goto refuse;
+        return ret;
+    }
     proto = JS_IsObject(proto_val) ? js_obj(proto_val) : NULL;
     if (p->shape->proto == proto)
         return 1;
@@ -1593,6 +1605,8 @@ int JS_IsExtensible(JSContext *ctx, JSValueConst obj)
 {
     if (!JS_IsObject(obj))
         return 0;
+    if (js_unlikely(js_obj(obj)->class_id == JS_CLASS_PROXY))
+        return js_proxy_is_extensible(ctx, js_obj(obj));
     return js_obj(obj)->extensible;
 }
 
@@ -1602,6 +1616,8 @@ int JS_PreventExtensions(JSContext *ctx, JSValueConst obj)
     if (!JS_IsObject(obj))
         return 0;
     p = js_obj(obj);
+    if (js_unlikely(p->class_id == JS_CLASS_PROXY))
+        return js_proxy_prevent_extensions(ctx, p);
     /* fast arrays stay fast: appends check extensible */
     p->extensible = 0;
     return 1;

@@ -12,6 +12,7 @@
 #include "function.h"
 #include "gc.h"
 #include "object.h"
+#include "promise.h"
 #include "shape.h"
 #include "str.h"
 
@@ -341,6 +342,7 @@ JSRuntime *JS_NewRuntime(void)
 
 void JS_FreeRuntime(JSRuntime *rt)
 {
+    js_free_job_list(rt);
     JS_FreeValueRT(rt, rt->current_exception);
     rt->current_exception = JS_UNINITIALIZED;
     JS_RunGC(rt);

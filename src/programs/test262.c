@@ -45,6 +45,7 @@
 #define MAX_LIST 64         /* includes / features / flags per test */
 #define MAX_REALMS 64       /* $262.createRealm() calls per test */
 #define ERR_TAIL 2048       /* stderr bytes kept per worker */
+#define SMOKE_DEFAULT 20    /* --smoke without N: 1 test in 20 */
 
 enum { ST_NONE, ST_PASS, ST_FAIL, ST_TIMEOUT, ST_CRASH, ST_SKIP };
 static const char *const status_names[] = {"NONE", "PASS", "FAIL", "TIMEOUT", "CRASH", "SKIP"};
@@ -242,7 +243,7 @@ static void usage(void)
            "  --timeout SEC           per test (default 10)\n"
            "  --baseline FILE         compare pass counts per directory; exit 1 on regression\n"
            "  --write-baseline FILE   write pass counts per directory\n"
-           "  --smoke N               run every Nth test only\n"
+           "  --smoke [N]             run 1 test in N only (default 20)\n"
            "  --floor FILE            with --smoke: exit 1 if fewer tests pass than FILE says\n"
            "  --write-floor FILE      with --smoke: record the number of passing tests\n"
            "  --results FILE          write 'STATUS path' for every test\n"
@@ -314,8 +315,12 @@ static void parse_options(int argc, char **argv)
             NEED_VAL();
             opt.write_baseline = val;
         } else if (!strcmp(a, "--smoke")) {
-            NEED_VAL();
-            opt.smoke = (int)parse_num(val, a);
+            /* N is optional: tools/run-tests.sh passes just --smoke */
+            opt.smoke = SMOKE_DEFAULT;
+            if (val && val[0] >= '0' && val[0] <= '9') {
+                opt.smoke = (int)parse_num(val, a);
+                i++;
+            }
         } else if (!strcmp(a, "--floor")) {
             NEED_VAL();
             opt.floor = val;
@@ -863,11 +868,23 @@ static bool take_cstring(JSContext *ctx, JSValue v, char *buf, size_t size)
     return true;
 }
 
+/* paths in messages are shown relative to test/ */
+static void strip_test_dir(char *msg)
+{
+    size_t n = strlen(opt.test_dir);
+    for (char *p = msg; (p = strstr(p, opt.test_dir)) != NULL;) {
+        if (p[n] == '/')
+            memmove(p, p + n + 1, strlen(p + n + 1) + 1);
+        else
+            p += n;
+    }
+}
+
 /* " (at file:line:col)" from the first frame of an error's stack */
 static void append_location(JSContext *ctx, JSValueConst exc, char *msg, size_t size)
 {
     char stack[1024], *at, *eol;
-    size_t prefix = strlen(opt.test_dir) + 1, used = strlen(msg);
+    size_t used = strlen(msg);
     if (!take_cstring(ctx, JS_GetPropertyStr(ctx, exc, "stack"), stack, sizeof(stack)))
         return;
     at = strstr(stack, "    at ");
@@ -877,9 +894,6 @@ static void append_location(JSContext *ctx, JSValueConst exc, char *msg, size_t 
     eol = strchr(at, '\n');
     if (eol)
         *eol = '\0';
-    /* paths inside the message are shown relative to test/ */
-    for (char *p; (p = strstr(at, opt.test_dir)) != NULL && p[prefix - 1] == '/';)
-        memmove(p, p + prefix, strlen(p + prefix) + 1);
     if (used + 8 < size)
         msgf(msg + used, size - used, " (at %s)", at);
 }
@@ -913,6 +927,7 @@ static void record_exception(JSContext *ctx, JSValue exc, int phase, Outcome *oc
         msgf(oc->msg, sizeof(oc->msg), "(exception that cannot be converted to a string)");
     else if (JS_IsObject(exc))
         append_location(ctx, exc, oc->msg, sizeof(oc->msg));
+    strip_test_dir(oc->msg);
     JS_FreeValue(ctx, exc);
 }
 
@@ -1392,6 +1407,7 @@ static void worker_died(Worker *w)
             msgf(how, sizeof(how), "worker exited with status %d",
                  WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
         last_err_line(w, line, sizeof(line));
+        strip_test_dir(line);
         msgf(msg, sizeof(msg), "%s%s%s", how, line[0] ? ": " : "", line);
         record_result(w->cur, w->killed ? ST_TIMEOUT : ST_CRASH, secs, msg);
     }
@@ -1796,22 +1812,24 @@ static int smoke_report(double elapsed)
         list_tests_with(ST_TIMEOUT, -1);
         list_tests_with(ST_FAIL, -1);
     }
+    if (opt.write_floor)
+        write_floor(opt.write_floor);
     if (opt.floor) {
         int sample = -1, floor = read_floor(opt.floor, &sample);
         if (sample >= 0 && sample != run)
             printf("note: the floor was recorded on a sample of %d tests, this one has %d\n",
                    sample, run);
-        if (counts[ST_PASS] < floor) {
-            printf("FAIL: %d tests passed, the floor (%s) is %d\n", counts[ST_PASS], opt.floor,
+        rc = counts[ST_PASS] < floor;
+        if (rc)
+            printf("FAIL: %d tests pass, the floor (%s) is %d\n", counts[ST_PASS], opt.floor,
                    floor);
-            rc = 1;
-        } else {
-            printf("OK: floor %d%s\n", floor,
-                   counts[ST_PASS] > floor ? " (raise it with --write-floor)" : "");
-        }
+        else if (counts[ST_PASS] > floor)
+            printf("above the floor (%d): raise it with --smoke %d --write-floor %s\n", floor,
+                   opt.smoke, opt.floor);
+        /* the floor check counts as one test in tools/run-tests.sh's totals */
+        printf("%d passed, %d failed (test262 smoke: %d of %d tests pass, floor %d)\n", !rc, rc,
+               counts[ST_PASS], run, floor);
     }
-    if (opt.write_floor)
-        write_floor(opt.write_floor);
     return rc;
 }
 

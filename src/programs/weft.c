@@ -79,6 +79,22 @@ static int weft_eval_file(JSContext *ctx, const char *filename)
     return ret;
 }
 
+/* runs the promise jobs the script queued; a job that throws is reported
+   like an uncaught error. 0 on success. */
+static int weft_run_jobs(JSRuntime *rt)
+{
+    for (;;) {
+        JSContext *job_ctx;
+        int r = JS_ExecutePendingJob(rt, &job_ctx);
+        if (r == 0)
+            return 0;
+        if (r < 0) {
+            js_std_dump_error(job_ctx, stderr);
+            return -1;
+        }
+    }
+}
+
 /* a deeper JS stack than the engine's default, within the thread's limit */
 static void weft_set_stack(JSRuntime *rt)
 {
@@ -164,6 +180,8 @@ int main(int argc, char **argv)
             status = 1;
         }
     }
+    if (status == 0 && weft_run_jobs(rt) < 0)
+        status = 1;
     JS_FreeContext(ctx);
     JS_FreeRuntime(rt);
     return status;

@@ -754,8 +754,9 @@ static void test_positions(void)
     ERR_AT("\"\xf0\x9f\x98\x80\" + +;", "unexpected", 1, 9);
     ERR_AT("function f() {\n  return 1 +;\n}", "unexpected token: ';'", 2, 13);
     ERR_AT("f(a, b", "unexpected end of input", 1, 7);
+    ERR_AT("f(a b)", "missing ) after argument list", 1, 5);
     ERR_AT("let x = 1;\nlet x = 2;", "Identifier 'x' has already been declared", 2, 5);
-    ERR_AT("a\r\nb\rc\n(d e)", "'e'", 4, 4);
+    ERR_AT("a\r\nb\rc\n(d e)", "missing ) after argument list", 4, 4);
     /* invalid UTF-8 */
     ERR_AT("var a = '\xff';", "invalid UTF-8", 1, 10);
     ERR("var a = '\xed\xa0\x80';", "invalid UTF-8"); /* encoded surrogate */

@@ -4,6 +4,9 @@
 
 var MAX = Math.pow(2, 53) - 1;
 
+// the Proxy family may not be there yet: tests that need it return early
+var hasProxy = typeof Proxy === "function";
+
 // a log of the property operations made on an array-like
 function logged(obj, log) {
     return new Proxy(obj, {
@@ -55,7 +58,8 @@ test("Array.isArray", function () {
     assertEq(Array.isArray({ length: 0 }), false);
     assertEq(Array.isArray(), false);
     assertEq(Array.isArray("abc"), false);
-    assertEq(Array.isArray(new Proxy([], {})), true);
+    if (hasProxy)
+        assertEq(Array.isArray(new Proxy([], {})), true);
 });
 
 test("Array[Symbol.species]", function () {
@@ -350,6 +354,7 @@ test("shift / unshift", function () {
 });
 
 test("unshift visits indices from the top", function () {
+    if (!hasProxy) return;
     var log = [];
     var p = logged({ length: 2, 0: "a", 1: "b" }, log);
     Array.prototype.unshift.call(p, "x", "y", "z");
@@ -684,6 +689,7 @@ test("methods on null / undefined this", function () {
 });
 
 test("getters on array-likes are called in spec order", function () {
+    if (!hasProxy) return;
     var log = [];
     var p = logged({ length: 2, 0: "a", 1: "b" }, log);
     Array.prototype.reverse.call(p);

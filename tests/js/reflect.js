@@ -22,8 +22,9 @@ test("apply and construct", function () {
     assertEq(Object.getPrototypeOf(o), C.prototype);
     function D() {}
     assertEq(Object.getPrototypeOf(Reflect.construct(C, [], D)), D.prototype);
-    var d = Reflect.construct(Date, [0], D);
-    assertEq(Object.getPrototypeOf(d), D.prototype);
+    var e = Reflect.construct(Error, ["m"], D);
+    assertEq(Object.getPrototypeOf(e), D.prototype);
+    assertEq(e.message, "m");
     assertThrows(TypeError, function () { Reflect.construct(function () {}, [], undefined); });
     assertThrows(TypeError, function () { Reflect.construct(() => 1, []); });
     assertThrows(TypeError, function () { Reflect.construct(C, [], Math.max); });

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "builtins.h"
+#include "proxy.h"
 #include "../atom.h"
 #include "../conv.h"
 #include "../error.h"
@@ -120,6 +121,21 @@ static int js_array_delete(JSContext *ctx, JSValueConst o, int64_t idx)
     return ret < 0 ? -1 : 0;
 }
 
+static inline bool js_array_length_writable(JSObject *p)
+{
+    return (p->shape->prop[0].flags & JS_PROP_WRITABLE) != 0;
+}
+
+/* whether defining element count of a fast array keeps it fast. Unlike a
+   [[Set]], a definition never looks at the prototypes. */
+static bool js_array_can_define_next(JSObject *p)
+{
+    if (!p->extensible || !JS_IsInt(p->prop[0].value))
+        return false;
+    return p->u.array.count < (uint32_t)JS_VALUE_GET_INT(p->prop[0].value) ||
+           js_array_length_writable(p);
+}
+
 /* CreateDataPropertyOrThrow(a, idx, val); frees val */
 static int js_array_create_elem(JSContext *ctx, JSValueConst a, int64_t idx, JSValue val)
 {
@@ -132,7 +148,7 @@ static int js_array_create_elem(JSContext *ctx, JSValueConst a, int64_t idx, JSV
             JS_FreeValue(ctx, old);
             return 0;
         }
-        if (idx == p->u.array.count && js_fast_array_can_append(ctx, p))
+        if (idx == p->u.array.count && js_array_can_define_next(p))
             return js_fast_array_append(ctx, p, val) < 0 ? -1 : 0;
     }
     return JS_CreateDataPropertyUint32(ctx, a, idx, val, JS_PROP_THROW) < 0 ? -1 : 0;
@@ -142,11 +158,6 @@ static int js_array_create_elem(JSContext *ctx, JSValueConst a, int64_t idx, JSV
 static int js_array_set_length(JSContext *ctx, JSValueConst o, int64_t len)
 {
     return JS_SetProperty(ctx, o, JS_ATOM_length, JS_NewInt64(ctx, len)) < 0 ? -1 : 0;
-}
-
-static inline bool js_array_length_writable(JSObject *p)
-{
-    return (p->shape->prop[0].flags & JS_PROP_WRITABLE) != 0;
 }
 
 /* the fast Array behind o when its length is still len (user code may have
@@ -206,11 +217,13 @@ static JSValue js_array_throw_too_long(JSContext *ctx)
  * IsArray, ArrayCreate, ArraySpeciesCreate
  * ------------------------------------------------------------------- */
 /* IsArray: -1 on exception (a revoked proxy), else 0/1. Proxies forward to
-   their target once the Proxy family provides the hook. */
+   their target. */
 static int js_array_is_array(JSContext *ctx, JSValueConst val)
 {
     if (!JS_IsObject(val))
         return 0;
+    if (js_obj(val)->class_id == JS_CLASS_PROXY)
+        return js_proxy_is_array(ctx, js_obj(val));
     return js_obj(val)->class_id == JS_CLASS_ARRAY;
 }
 
@@ -619,6 +632,44 @@ static JSValue *js_array_dense_prefix(JSValueConst o, int64_t len)
     return len <= p->u.array.count ? p->u.array.values : NULL;
 }
 
+/* the first (step 1) or last (step -1) index in [from, to] of a dense
+   element vector equal to x: IsStrictlyEqual, or SameValueZero when
+   same_value_zero (then NaN finds NaN). Neither runs user code; apart from
+   numbers and strings, equality is identity. -1 when absent. */
+static int64_t js_array_scan(JSContext *ctx, const JSValue *values, int64_t from, int64_t to,
+                             int step, JSValueConst x, bool same_value_zero)
+{
+    int64_t k;
+    if (JS_IsNumber(x)) {
+        double d = js_value_to_double(x);
+        if (isnan(d)) {
+            for (k = from; same_value_zero && k != to + step; k += step) {
+                if (JS_VALUE_IS_NAN(values[k]))
+                    return k;
+            }
+            return -1;
+        }
+        for (k = from; k != to + step; k += step) {
+            JSValue v = values[k];
+            if (v == x || (JS_IsNumber(v) && js_value_to_double(v) == d))
+                return k;
+        }
+        return -1;
+    }
+    if (JS_IsString(x) || JS_IsBigInt(x)) {
+        for (k = from; k != to + step; k += step) {
+            if (js_strict_eq(ctx, values[k], x))
+                return k;
+        }
+        return -1;
+    }
+    for (k = from; k != to + step; k += step) {
+        if (values[k] == x)
+            return k;
+    }
+    return -1;
+}
+
 /* includes(searchElement [, fromIndex]) */
 static JSValue js_array_includes(JSContext *ctx, JSValueConst this_val, int argc,
                                  JSValueConst *argv)
@@ -635,9 +686,7 @@ static JSValue js_array_includes(JSContext *ctx, JSValueConst this_val, int argc
         goto fail;
     values = js_array_dense_prefix(o, len);
     if (values) {
-        /* SameValueZero never runs user code */
-        for (; k < len && !found; k++)
-            found = js_same_value_zero(ctx, values[k], argv[0]);
+        found = k < len && js_array_scan(ctx, values, k, len - 1, 1, argv[0], true) >= 0;
         goto done;
     }
     for (; k < len && !found; k++) {
@@ -671,12 +720,8 @@ static JSValue js_array_index_of(JSContext *ctx, JSValueConst this_val, int argc
         goto fail;
     values = js_array_dense_prefix(o, len);
     if (values) {
-        for (; k < len; k++) {
-            if (js_strict_eq(ctx, values[k], argv[0])) {
-                res = k;
-                break;
-            }
-        }
+        if (k < len)
+            res = js_array_scan(ctx, values, k, len - 1, 1, argv[0], false);
         goto done;
     }
     for (; k < len; k++) {
@@ -717,12 +762,8 @@ static JSValue js_array_last_index_of(JSContext *ctx, JSValueConst this_val, int
     }
     values = js_array_dense_prefix(o, k + 1);
     if (values) {
-        for (; k >= 0; k--) {
-            if (js_strict_eq(ctx, values[k], argv[0])) {
-                res = k;
-                break;
-            }
-        }
+        if (k >= 0)
+            res = js_array_scan(ctx, values, k, 0, -1, argv[0], false);
         goto done;
     }
     for (; k >= 0; k--) {

@@ -4,10 +4,12 @@
  * and friends), plus the C entry points JS_ParseJSON / JS_JSONStringify.
  *
  * Parsing reads the flat source string directly (Latin-1 or UTF-16) and
- * builds the result without going through user-visible operations: objects
- * get their properties straight through their shape (a fresh ordinary
- * object cannot observe how it is filled), array elements are gathered on a
- * value stack and become a fast array in one step, and a small cache maps
+ * builds the result without going through user-visible operations (a fresh
+ * ordinary object cannot observe how it is filled): the members of an
+ * object and the elements of an array are gathered on stacks first; an
+ * array becomes a fast array in one step, and an object whose keys are
+ * those of an earlier object gets that object's final shape at once
+ * instead of walking the shape transitions key by key. A small cache maps
  * repeated keys to their atoms without allocating.
  *
  * Stringifying writes into one StringBuffer. Every step the spec makes
@@ -45,9 +47,11 @@ static int js_json_is_array(JSContext *ctx, JSValueConst v)
         return 1;
     if (p->class_id != JS_CLASS_PROXY)
         return 0;
-    /* JS_IsArray reports a revoked proxy as a pending exception */
+    /* JS_IsArray reports a revoked proxy as false with a pending exception */
     ret = JS_IsArray(ctx, v);
-    return JS_HasException(ctx) ? -1 : ret;
+    if (ret)
+        return 1;
+    return JS_HasException(ctx) ? -1 : 0;
 }
 
 /* the property key of an array index (free with JS_FreeAtom) */
@@ -113,7 +117,10 @@ static inline int json_peek(const JSONParser *s)
     return s->pos < s->len ? json_char(s, s->pos) : -1;
 }
 
-static inline bool json_is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline bool json_is_digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
 
 static void json_skip_ws(JSONParser *s)
 {
@@ -140,8 +147,8 @@ static int json_error(JSONParser *s, const char *what)
         if (what)
             JS_ThrowSyntaxError(s->ctx, "%s in JSON at position %u%s", what, s->pos, where);
         else if (c >= 0x20 && c < 0x7f)
-            JS_ThrowSyntaxError(s->ctx, "Unexpected token '%c' in JSON at position %u%s", c,
-                                s->pos, where);
+            JS_ThrowSyntaxError(s->ctx, "Unexpected token '%c' in JSON at position %u%s", c, s->pos,
+                                where);
         else
             JS_ThrowSyntaxError(s->ctx, "Unexpected character U+%04X in JSON at position %u%s", c,
                                 s->pos, where);
@@ -998,7 +1005,10 @@ static void json_put_escape(StringBuffer *b, int c)
     }
 }
 
-static inline bool json_needs_escape(int c) { return c < 0x20 || c == '"' || c == '\\'; }
+static inline bool json_needs_escape(int c)
+{
+    return c < 0x20 || c == '"' || c == '\\';
+}
 
 /* the characters QuoteJSONString escapes, for Latin-1 text */
 static const uint8_t json_escape8[256] = {
@@ -1069,8 +1079,8 @@ static void json_put_newline(JSONStringifier *st)
 }
 
 /* calls f with this = this_obj and the key as a string first argument */
-static JSValue json_call_with_key(JSContext *ctx, JSValueConst f, JSValueConst this_obj,
-                                  JSAtom key, JSValueConst arg2, int argc)
+static JSValue json_call_with_key(JSContext *ctx, JSValueConst f, JSValueConst this_obj, JSAtom key,
+                                  JSValueConst arg2, int argc)
 {
     JSValue args[2], ret;
     args[0] = JS_AtomToString(ctx, key);
@@ -1229,8 +1239,8 @@ typedef struct JSONKey {
     uint32_t idx; /* slot in the shape when collected, or UINT32_MAX */
 } JSONKey;
 
-/* the enumerable own string keys of an ordinary object whose shape has
-   no index keys: the shape order is then the spec order */
+/* the enumerable own string keys of an ordinary object whose shape is in
+   key order (json_shape_in_key_order) */
 static JSONKey *json_shape_keys(JSONStringifier *st, JSObject *p, JSONKey *buf, uint32_t buf_len,
                                 uint32_t *pcount)
 {
@@ -1280,9 +1290,9 @@ static JSONKey *json_generic_keys(JSONStringifier *st, JSValueConst obj, uint32_
     return keys;
 }
 
-/* the members of an ordinary object with a hashed shape and no index
-   keys: the shape order is the spec order, and the shape, immutable while
-   we hold it, is the snapshot of the keys */
+/* the members of an ordinary object with a hashed shape in key order
+   (json_shape_in_key_order): the shape, immutable while we hold it, is the
+   snapshot of the keys */
 static int json_write_shape_members(JSONStringifier *st, JSValueConst obj, bool *first)
 {
     JSContext *ctx = st->ctx;
@@ -1301,12 +1311,30 @@ static int json_write_shape_members(JSONStringifier *st, JSValueConst obj, bool 
     return ret;
 }
 
+/* whether the own keys of an ordinary object are in spec order in its
+   shape: no array index keys, which come first in ascending order (the
+   indices 2^31 .. 2^32-2 are string atoms of ten digits) */
+static bool json_shape_in_key_order(JSRuntime *rt, JSShape *sh)
+{
+    if (sh->has_small_array_index)
+        return false;
+    for (int i = 0; i < sh->prop_count; i++) {
+        JSAtom atom = sh->prop[i].atom;
+        uint32_t idx;
+        if (atom != JS_ATOM_NULL && js_atom_get_str(rt, atom)->len == 10 &&
+            js_atom_is_array_index(rt, &idx, atom))
+            return false;
+    }
+    return true;
+}
+
 static int json_write_object_members(JSONStringifier *st, JSValueConst obj, bool *first)
 {
     JSContext *ctx = st->ctx;
     JSObject *p = js_obj(obj);
     JSONKey buf[16], *keys;
     uint32_t count = 0, i;
+    bool in_order;
     int ret = 0;
     if (st->has_props) {
         for (i = 0; i < st->prop_count && ret == 0; i++) {
@@ -1315,9 +1343,10 @@ static int json_write_object_members(JSONStringifier *st, JSValueConst obj, bool
         }
         return ret;
     }
-    if (!p->is_exotic && !p->shape->has_small_array_index && p->shape->is_hashed)
+    in_order = !p->is_exotic && json_shape_in_key_order(ctx->rt, p->shape);
+    if (in_order && p->shape->is_hashed)
         return json_write_shape_members(st, obj, first);
-    if (!p->is_exotic && !p->shape->has_small_array_index)
+    if (in_order)
         keys = json_shape_keys(st, p, buf, countof(buf), &count);
     else
         keys = json_generic_keys(st, obj, &count);
@@ -1494,8 +1523,8 @@ static int json_build_property_list(JSONStringifier *st, JSValueConst replacer)
         JSValue v = JS_GetPropertyInt64(ctx, replacer, k);
         if (JS_IsException(v))
             return -1;
-        if (JS_IsObject(v) && (js_obj(v)->class_id == JS_CLASS_STRING ||
-                               js_obj(v)->class_id == JS_CLASS_NUMBER)) {
+        if (JS_IsObject(v) &&
+            (js_obj(v)->class_id == JS_CLASS_STRING || js_obj(v)->class_id == JS_CLASS_NUMBER)) {
             v = JS_ToStringFree(ctx, v);
             if (JS_IsException(v))
                 return -1;

@@ -47,8 +47,8 @@ enum {
     JS_MAP_MAGIC_WEAKMAP = 2,
     JS_MAP_MAGIC_WEAKSET = 3,
 };
-#define JS_MAP_IS_SET(magic) ((magic) & 1)
-#define JS_MAP_IS_WEAK(magic) ((magic) & 2)
+#define JS_MAP_IS_SET(magic) ((magic)&1)
+#define JS_MAP_IS_WEAK(magic) ((magic)&2)
 
 enum {
     JS_MAP_KIND_KEYS,
@@ -303,7 +303,10 @@ static void js_map_delete_record(JSRuntime *rt, JSMapState *s, JSMapRecord *mr)
     JS_FreeValueRT(rt, value);
 }
 
-static void js_map_hold(JSMapRecord *mr) { mr->walkers++; }
+static void js_map_hold(JSMapRecord *mr)
+{
+    mr->walkers++;
+}
 
 /* a walker leaves the record: a deleted record it was the last to hold
    goes away */
@@ -448,8 +451,7 @@ void js_map_init_classes(JSRuntime *rt)
  * ------------------------------------------------------------------- */
 static JSMapState *js_map_get_state(JSContext *ctx, JSValueConst obj, int magic)
 {
-    if (JS_IsObject(obj) && js_obj(obj)->class_id == JS_CLASS_MAP + magic &&
-        js_obj(obj)->u.opaque)
+    if (JS_IsObject(obj) && js_obj(obj)->class_id == JS_CLASS_MAP + magic && js_obj(obj)->u.opaque)
         return js_obj(obj)->u.opaque;
     JS_ThrowTypeError(ctx, "%s method called on an incompatible receiver (not a %s)",
                       js_map_class_names[magic], js_map_class_names[magic]);
@@ -546,8 +548,8 @@ static JSValue js_map_set(JSContext *ctx, JSValueConst this_val, int argc, JSVal
 
 /* one [key, value] entry of the Map constructor's iterable: 0, or -1 (the
    caller closes the iterator) */
-static int js_map_add_entry(JSContext *ctx, JSValueConst obj, JSValueConst adder,
-                            int adder_magic, JSValueConst item)
+static int js_map_add_entry(JSContext *ctx, JSValueConst obj, JSValueConst adder, int adder_magic,
+                            JSValueConst item)
 {
     JSValue kv[2], ret;
     JSValue *values;
@@ -649,8 +651,7 @@ static JSValue js_map_constructor(JSContext *ctx, JSValueConst new_target, int a
         return obj;
     if (js_map_attach_state(ctx, obj, magic))
         goto fail;
-    if (!JS_IsUndefined(iterable) && !JS_IsNull(iterable) &&
-        js_map_fill(ctx, obj, iterable, magic))
+    if (!JS_IsUndefined(iterable) && !JS_IsNull(iterable) && js_map_fill(ctx, obj, iterable, magic))
         goto fail;
     return obj;
 fail:
@@ -1014,8 +1015,7 @@ static void js_set_record_free(JSContext *ctx, JSSetRecord *r)
     JS_FreeValue(ctx, r->keys);
 }
 
-static int js_set_record_get_method(JSContext *ctx, JSValueConst obj, JSAtom name,
-                                    JSValue *pfunc)
+static int js_set_record_get_method(JSContext *ctx, JSValueConst obj, JSAtom name, JSValue *pfunc)
 {
     JSValue f = JS_GetProperty(ctx, obj, name);
     if (JS_IsException(f))
@@ -1128,8 +1128,8 @@ static int js_set_walk_has(JSContext *ctx, JSMapState *s, JSSetRecord *r, int st
         in_other = js_set_record_has(ctx, r, e);
         next = js_map_next_live(s, mr->link.next);
         js_map_unhold(ctx->rt, mr);
-        if (in_other > 0 && res && !js_map_find(ctx, res, e, h) && !js_map_add(ctx, res, e, h,
-                                                                               JS_UNDEFINED))
+        if (in_other > 0 && res && !js_map_find(ctx, res, e, h) &&
+            !js_map_add(ctx, res, e, h, JS_UNDEFINED))
             in_other = -1;
         JS_FreeValue(ctx, e);
         if (in_other < 0)
@@ -1155,8 +1155,8 @@ static JSMapState *js_set_method_start(JSContext *ctx, JSValueConst this_val, JS
 /* For each value of other's keys iterator: op 0 union (add to res),
    1 intersection (add to res if in s), 2 difference (delete from res),
    3 symmetric difference. Returns 0 or -1. */
-static int js_set_combine_keys(JSContext *ctx, JSMapState *s, JSMapIterRecord *it,
-                               JSMapState *res, int op)
+static int js_set_combine_keys(JSContext *ctx, JSMapState *s, JSMapIterRecord *it, JSMapState *res,
+                               int op)
 {
     JSValue v, k;
     JSMapRecord *mr;
@@ -1191,8 +1191,7 @@ static JSValue js_set_union(JSContext *ctx, JSValueConst this_val, int argc, JSV
         goto done;
     /* the copy is taken after keys() ran, as the spec orders it */
     res = js_set_new_copy(ctx, s);
-    if (!JS_IsException(res) &&
-        js_set_combine_keys(ctx, s, &it, js_obj(res)->u.opaque, 0) < 0) {
+    if (!JS_IsException(res) && js_set_combine_keys(ctx, s, &it, js_obj(res)->u.opaque, 0) < 0) {
         JS_FreeValue(ctx, res);
         res = JS_EXCEPTION;
     }
@@ -1295,8 +1294,7 @@ static JSValue js_set_symmetric_difference(JSContext *ctx, JSValueConst this_val
     if (!s || js_set_record_keys(ctx, &r, &it))
         goto done;
     res = js_set_new_copy(ctx, s);
-    if (!JS_IsException(res) &&
-        js_set_combine_keys(ctx, s, &it, js_obj(res)->u.opaque, 3) < 0) {
+    if (!JS_IsException(res) && js_set_combine_keys(ctx, s, &it, js_obj(res)->u.opaque, 3) < 0) {
         JS_FreeValue(ctx, res);
         res = JS_EXCEPTION;
     }
@@ -1414,8 +1412,7 @@ static const JSCFunctionListEntry js_map_proto_funcs[] = {
     JS_CFUNC_MAGIC_DEF("forEach", 1, js_map_forEach, JS_MAP_MAGIC_MAP),
     JS_CFUNC_MAGIC_DEF("get", 1, js_map_get, JS_MAP_MAGIC_MAP),
     JS_CFUNC_MAGIC_DEF("getOrInsert", 2, js_map_get_or_insert, JS_MAP_MAGIC_MAP),
-    JS_CFUNC_MAGIC_DEF("getOrInsertComputed", 2, js_map_get_or_insert_computed,
-                       JS_MAP_MAGIC_MAP),
+    JS_CFUNC_MAGIC_DEF("getOrInsertComputed", 2, js_map_get_or_insert_computed, JS_MAP_MAGIC_MAP),
     JS_CFUNC_MAGIC_DEF("has", 1, js_map_has, JS_MAP_MAGIC_MAP),
     JS_CFUNC_MAGIC_DEF("keys", 0, js_map_create_iterator, JS_MAP_ITER_MAGIC(JS_MAP_KIND_KEYS, 0)),
     JS_CFUNC_MAGIC_DEF("set", 2, js_map_set, JS_MAP_MAGIC_MAP),

@@ -20,6 +20,7 @@
 #include "../iter.h"
 #include "../object.h"
 #include "../runtime.h"
+#include "../shape.h"
 #include "../str.h"
 
 /* Number.MAX_SAFE_INTEGER: the bound of the groupBy counter */
@@ -52,6 +53,83 @@ static JSValue js_object_keys_to_array(JSContext *ctx, const JSPropertyEnum *tab
         }
     }
     return arr;
+}
+
+/* the kind of an own key, in [[OwnPropertyKeys]] order */
+enum { JS_KEY_INDEX, JS_KEY_STRING, JS_KEY_SYMBOL, JS_KEY_PRIVATE };
+
+static int js_object_key_kind(JSRuntime *rt, JSAtom atom)
+{
+    JSString *p;
+    uint32_t idx;
+    if (js_atom_is_tagged_int(atom))
+        return JS_KEY_INDEX;
+    p = rt->atom_array[atom];
+    if (p->atom_type == JS_ATOM_TYPE_STRING)
+        /* only ten-digit strings can be indices that are not tagged ints */
+        return p->len == 10 && js_atom_is_array_index(rt, &idx, atom) ? JS_KEY_INDEX
+                                                                       : JS_KEY_STRING;
+    return p->hash == 2 ? JS_KEY_PRIVATE : JS_KEY_SYMBOL;
+}
+
+/* The keys of an ordinary object without index keys, straight from its
+   shape: the shape keeps insertion order, which is then the spec order
+   once strings are put before symbols. 1 when the object does not
+   qualify. */
+static int js_object_shape_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
+                                JSObject *p, int flags)
+{
+    JSRuntime *rt = ctx->rt;
+    JSShape *sh = p->shape;
+    JSPropertyEnum *tab;
+    uint32_t n = 0;
+    if (p->is_exotic || sh->has_small_array_index)
+        return 1;
+    for (int i = 0; i < sh->prop_count; i++) {
+        JSAtom atom = sh->prop[i].atom;
+        int kind;
+        if (atom == JS_ATOM_NULL)
+            continue;
+        kind = js_object_key_kind(rt, atom);
+        if (kind == JS_KEY_INDEX)
+            return 1;
+        if ((flags & JS_GPN_ENUM_ONLY) && !(sh->prop[i].flags & JS_PROP_ENUMERABLE))
+            continue;
+        if ((kind == JS_KEY_STRING && (flags & JS_GPN_STRING_MASK)) ||
+            (kind == JS_KEY_SYMBOL && (flags & JS_GPN_SYMBOL_MASK)))
+            n++;
+    }
+    tab = js_malloc(ctx, sizeof(*tab) * (n ? n : 1));
+    if (!tab)
+        return -1;
+    *ptab = tab;
+    *plen = n;
+    for (int kind = JS_KEY_STRING; kind <= JS_KEY_SYMBOL && n > 0; kind++) {
+        if (!(flags & (kind == JS_KEY_STRING ? JS_GPN_STRING_MASK : JS_GPN_SYMBOL_MASK)))
+            continue;
+        for (int i = 0; i < sh->prop_count; i++) {
+            JSShapeProperty *prs = &sh->prop[i];
+            if (prs->atom == JS_ATOM_NULL || js_object_key_kind(rt, prs->atom) != kind)
+                continue;
+            if ((flags & JS_GPN_ENUM_ONLY) && !(prs->flags & JS_PROP_ENUMERABLE))
+                continue;
+            tab->atom = js_dup_atom_rt(rt, prs->atom);
+            tab->is_enumerable = (prs->flags & JS_PROP_ENUMERABLE) != 0;
+            tab++;
+        }
+    }
+    return 0;
+}
+
+/* [[OwnPropertyKeys]] filtered by JS_GPN_* flags (free the table with
+   js_free_property_enum) */
+static int js_object_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen, JSObject *p,
+                              int flags)
+{
+    int ret = js_object_shape_keys(ctx, ptab, plen, p, flags);
+    if (ret <= 0)
+        return ret;
+    return JS_GetOwnPropertyNamesInternal(ctx, ptab, plen, p, flags);
 }
 
 /* Whether obj has an own enumerable property `atom`: -1, 0 (absent or not
@@ -126,7 +204,7 @@ static int js_object_assign_from(JSContext *ctx, JSValueConst to, JSValueConst s
     from = JS_ToObject(ctx, src);
     if (JS_IsException(from))
         return -1;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(from),
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(from),
                                        JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     for (uint32_t i = 0; i < len; i++) {
@@ -178,7 +256,7 @@ static int js_object_define_properties(JSContext *ctx, JSValueConst obj, JSValue
     props = JS_ToObject(ctx, properties);
     if (JS_IsException(props))
         return -1;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(props),
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(props),
                                        JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     descs = js_malloc(ctx, sizeof(*descs) * (len ? len : 1));
@@ -294,12 +372,12 @@ static JSValue js_object_enumerable_own(JSContext *ctx, JSValueConst val, int ki
        [[OwnPropertyKeys]] and the enumerability checks, so filter at once */
     if (kind == JS_OBJECT_KEYS && (!p->is_exotic || p->fast_array)) {
         gpn_flags |= JS_GPN_ENUM_ONLY;
-        if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, p, gpn_flags))
+        if (js_object_own_keys(ctx, &tab, &len, p, gpn_flags))
             goto done;
         res = js_object_keys_to_array(ctx, tab, len);
         goto done;
     }
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, p, gpn_flags))
+    if (js_object_own_keys(ctx, &tab, &len, p, gpn_flags))
         goto done;
     items = js_malloc(ctx, sizeof(JSValue) * (len ? len : 1));
     if (!items)
@@ -337,15 +415,42 @@ static JSValue js_object_keys(JSContext *ctx, JSValueConst this_val, int argc,
 /* ---------------------------------------------------------------------
  * Integrity levels: freeze, seal, isFrozen, isSealed
  * ------------------------------------------------------------------- */
+/* SetIntegrityLevel on an ordinary object, whose attributes all live in
+   its shape: once the object has a shape of its own, every property is
+   updated in place (private names are not own keys: they stay writable) */
+static int js_object_set_integrity_shape(JSContext *ctx, JSObject *p, bool frozen)
+{
+    JSShape *sh;
+    p->extensible = 0;
+    if (p->shape->prop_count == 0)
+        return 1;
+    if (js_shape_make_unshared(ctx, p))
+        return -1;
+    sh = p->shape;
+    for (int i = 0; i < sh->prop_count; i++) {
+        JSShapeProperty *prs = &sh->prop[i];
+        if (prs->atom == JS_ATOM_NULL ||
+            js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
+            continue;
+        prs->flags &= ~JS_PROP_CONFIGURABLE;
+        if (frozen && (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+            prs->flags &= ~JS_PROP_WRITABLE;
+    }
+    return 1;
+}
+
 /* SetIntegrityLevel: -1 exception, 0 refused, 1 done */
 static int js_object_set_integrity(JSContext *ctx, JSValueConst obj, bool frozen)
 {
     JSPropertyEnum *tab;
     uint32_t len;
-    int ret = JS_PreventExtensions(ctx, obj);
+    int ret;
+    if (!js_obj(obj)->is_exotic)
+        return js_object_set_integrity_shape(ctx, js_obj(obj), frozen);
+    ret = JS_PreventExtensions(ctx, obj);
     if (ret <= 0)
         return ret;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(obj),
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
                                        JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         return -1;
     ret = 1;
@@ -387,15 +492,37 @@ static JSValue js_object_freeze(JSContext *ctx, JSValueConst this_val, int argc,
     return JS_DupValue(ctx, obj);
 }
 
+/* TestIntegrityLevel on an ordinary object: its shape has every answer */
+static int js_object_test_integrity_shape(JSContext *ctx, JSObject *p, bool frozen)
+{
+    JSShape *sh = p->shape;
+    if (p->extensible)
+        return 0;
+    for (int i = 0; i < sh->prop_count; i++) {
+        JSShapeProperty *prs = &sh->prop[i];
+        if (prs->atom == JS_ATOM_NULL ||
+            js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
+            continue;
+        if ((prs->flags & JS_PROP_CONFIGURABLE) ||
+            (frozen && (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET &&
+             (prs->flags & JS_PROP_WRITABLE)))
+            return 0;
+    }
+    return 1;
+}
+
 /* TestIntegrityLevel: -1, 0, 1 */
 static int js_object_test_integrity(JSContext *ctx, JSValueConst obj, bool frozen)
 {
     JSPropertyEnum *tab;
     uint32_t len;
-    int ret = JS_IsExtensible(ctx, obj);
+    int ret;
+    if (!js_obj(obj)->is_exotic)
+        return js_object_test_integrity_shape(ctx, js_obj(obj), frozen);
+    ret = JS_IsExtensible(ctx, obj);
     if (ret != 0)
         return ret < 0 ? -1 : 0;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(obj),
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
                                        JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         return -1;
     ret = 1;
@@ -639,7 +766,7 @@ static JSValue js_object_get_own_property_descriptors(JSContext *ctx, JSValueCon
     obj = JS_ToObject(ctx, argv[0]);
     if (JS_IsException(obj))
         return obj;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(obj),
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
                                        JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     res = JS_NewObject(ctx);
@@ -680,7 +807,7 @@ static JSValue js_object_get_own_property_names(JSContext *ctx, JSValueConst thi
     obj = JS_ToObject(ctx, argv[0]);
     if (JS_IsException(obj))
         return obj;
-    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, js_obj(obj), flags)) {
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj), flags)) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
