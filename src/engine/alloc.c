@@ -27,6 +27,7 @@
 #endif
 #endif
 
+#ifndef WEFT_NO_SLAB
 #define JS_SLAB_CHUNK_SIZE (16 * 1024)
 #define JS_SLAB_MAX 256
 
@@ -130,6 +131,8 @@ static bool js_slab_refill(JSAllocState *a, int cls)
     return true;
 }
 
+#endif /* WEFT_NO_SLAB */
+
 void *js_alloc_block(JSAllocState *a, size_t size, size_t *pusable)
 {
 #ifndef WEFT_NO_SLAB
@@ -154,14 +157,33 @@ void *js_alloc_block(JSAllocState *a, size_t size, size_t *pusable)
     }
 }
 
+#ifdef WEFT_NO_SLAB
+size_t js_block_size(JSAllocState *a, void *ptr) { return malloc_usable_size(ptr); }
+
+size_t js_free_block(JSAllocState *a, void *ptr)
+{
+    size_t size = malloc_usable_size(ptr);
+    free(ptr);
+    return size;
+}
+
+void *js_realloc_block(JSAllocState *a, void *ptr, size_t size, size_t *pold, size_t *pnew)
+{
+    size_t old = malloc_usable_size(ptr);
+    void *np = realloc(ptr, size);
+    if (!np)
+        return NULL;
+    *pold = old;
+    *pnew = malloc_usable_size(np);
+    return np;
+}
+#else
 /* the class of a slab block, or -1 for a malloc block */
 static int js_block_class(JSAllocState *a, void *ptr)
 {
-#ifndef WEFT_NO_SLAB
     uintptr_t chunk = (uintptr_t)ptr & ~(uintptr_t)(JS_SLAB_CHUNK_SIZE - 1);
     if (js_slab_set_contains(a, chunk))
         return ((JSSlabChunk *)chunk)->cls;
-#endif
     return -1;
 }
 
@@ -232,3 +254,8 @@ void js_alloc_state_free(JSAllocState *a)
     free(a->set);
     memset(a, 0, sizeof(*a));
 }
+#endif /* WEFT_NO_SLAB */
+
+#ifdef WEFT_NO_SLAB
+void js_alloc_state_free(JSAllocState *a) { memset(a, 0, sizeof(*a)); }
+#endif

@@ -618,10 +618,6 @@ void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn)
     int idx;
     if (s->failed)
         return;
-    if (fn->flags & JS_FUNC_ASYNC) {
-        comp_error(s, node, "async functions are not supported yet");
-        return;
-    }
     f->func_name = f->default_name;
     if (fn->id)
         f->func_name = comp_atom(s, fn->id->u.ident.name);

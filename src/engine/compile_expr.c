@@ -276,6 +276,40 @@ JSAtom comp_key_atom(CompState *s, JSNode *key)
         s->atoms[s->atom_count++] = a;
         return a;
     }
+    case JS_AST_BIGINT_LITERAL: {
+        /* {1n: x}: the key is the decimal string */
+        JSAstString *d = key->u.bigint.digits;
+        char small[64], *buf = d->len < sizeof(small) ? small : js_malloc(s->ctx, d->len + 1);
+        JSValue v, str;
+        JSAtom a = JS_ATOM_NULL;
+        if (!buf) {
+            s->failed = true;
+            return a;
+        }
+        for (uint32_t i = 0; i < d->len; i++)
+            buf[i] = (char)js_ast_string_at(d, i);
+        buf[d->len] = '\0';
+        v = js_bigint_from_literal(s->ctx, buf, d->len, key->u.bigint.radix);
+        if (buf != small)
+            js_free(s->ctx, buf);
+        str = JS_IsException(v) ? v : js_bigint_to_string(s->ctx, v, 10);
+        JS_FreeValue(s->ctx, v);
+        if (!JS_IsException(str))
+            a = JS_ValueToAtom(s->ctx, str);
+        JS_FreeValue(s->ctx, str);
+        if (a == JS_ATOM_NULL) {
+            s->failed = true;
+            return a;
+        }
+        if (js_resize_array(s->ctx, (void **)&s->atoms, sizeof(JSAtom), (int *)&s->atom_size,
+                            s->atom_count + 1)) {
+            JS_FreeAtom(s->ctx, a);
+            comp_oom(s);
+            return JS_ATOM_NULL;
+        }
+        s->atoms[s->atom_count++] = a;
+        return a;
+    }
     default:
         comp_error(s, key, "unsupported property key");
         return JS_ATOM_NULL;
@@ -1377,12 +1411,20 @@ static void comp_after_resume(CompState *s)
 {
     int l_next = new_label(s);
     emit_goto(s, OP_if_false, l_next);
+    /* async generators await the value of a return resumption */
+    if (s->func->flags & JS_FUNC_ASYNC)
+        emit_op(s, OP_await);
     comp_return_value(s);
     emit_label(s, l_next);
 }
 
 static void comp_yield(CompState *s, JSNode *n)
 {
+    bool is_async = (s->func->flags & JS_FUNC_ASYNC) != 0;
+    if (n->u.yield.delegate && is_async) {
+        comp_error(s, n, "yield* in async generators is not supported yet");
+        return;
+    }
     if (n->u.yield.delegate) {
         int l_ret = new_label(s), l_end = new_label(s);
         comp_expr(s, n->u.yield.argument);
@@ -1400,6 +1442,8 @@ static void comp_yield(CompState *s, JSNode *n)
         comp_expr(s, n->u.yield.argument);
     else
         emit_op(s, OP_undefined);
+    if (is_async)
+        emit_op(s, OP_await);
     emit_op(s, OP_yield);
     comp_after_resume(s);
 }
@@ -1534,6 +1578,10 @@ void comp_expr(CompState *s, JSNode *n)
         break;
     case JS_AST_YIELD:
         comp_yield(s, n);
+        break;
+    case JS_AST_AWAIT:
+        comp_expr(s, n->u.unary.argument);
+        emit_op(s, OP_await);
         break;
     case JS_AST_META_PROPERTY:
         if (n->u.meta.is_import_meta) {

@@ -14,6 +14,7 @@
  * and %GeneratorPrototype%.
  */
 #include "generator.h"
+#include "async.h"
 #include "atom.h"
 #include "builtins/builtins.h"
 #include "bytecode.h"
@@ -267,7 +268,7 @@ JSValue js_call_suspendable(JSContext *ctx, JSValueConst func_obj, JSValueConst 
 {
     JSFunctionBytecode *b = js_obj(func_obj)->u.func.function_bytecode;
     if (b->flags & JS_BC_ASYNC)
-        return JS_ThrowTypeError(ctx, "async functions are not supported yet");
+        return js_async_call(ctx, func_obj, this_obj, argc, argv);
     return js_generator_function_call(ctx, func_obj, this_obj, argc, argv);
 }
 

@@ -38,8 +38,8 @@
 
 typedef struct JSPromiseReaction {
     struct list_head link;
-    JSValue cap_promise;  /* JS_UNDEFINED: no capability (await) */
-    JSValue cap_resolve;  /* JS_UNDEFINED with a cap_promise: settle it directly */
+    JSValue cap_promise; /* JS_UNDEFINED: no capability (await) */
+    JSValue cap_resolve; /* JS_UNDEFINED with a cap_promise: settle it directly */
     JSValue cap_reject;
     JSValue on_fulfilled; /* JS_UNDEFINED: the value passes through */
     JSValue on_rejected;
@@ -75,7 +75,10 @@ static JSPromiseData *js_promise_data(JSValueConst v)
     return js_obj(v)->u.opaque;
 }
 
-bool js_is_promise(JSValueConst v) { return js_promise_data(v) != NULL; }
+bool js_is_promise(JSValueConst v)
+{
+    return js_promise_data(v) != NULL;
+}
 
 /* ---------------------------------------------------------------------
  * Class hooks
@@ -109,7 +112,8 @@ static void js_promise_mark(JSRuntime *rt, JSValueConst val, JSMarkFunc *mark_fu
     struct list_head *el;
     if (!s)
         return;
-    list_for_each(el, &s->reactions) {
+    list_for_each(el, &s->reactions)
+    {
         JSPromiseReaction *r = list_entry(el, JSPromiseReaction, link);
         js_gc_mark_value(rt, r->cap_promise, mark_func);
         js_gc_mark_value(rt, r->cap_resolve, mark_func);
@@ -143,7 +147,10 @@ int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *a
     return 0;
 }
 
-bool JS_IsJobPending(JSRuntime *rt) { return !list_empty(&rt->job_list); }
+bool JS_IsJobPending(JSRuntime *rt)
+{
+    return !list_empty(&rt->job_list);
+}
 
 static void js_job_free(JSRuntime *rt, JSJobEntry *e)
 {
@@ -175,7 +182,8 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
 void js_free_job_list(JSRuntime *rt)
 {
     struct list_head *el, *el1;
-    list_for_each_safe(el, el1, &rt->job_list) {
+    list_for_each_safe(el, el1, &rt->job_list)
+    {
         JSJobEntry *e = list_entry(el, JSJobEntry, link);
         list_del(&e->link);
         js_job_free(rt, e);
@@ -184,8 +192,8 @@ void js_free_job_list(JSRuntime *rt)
 
 /* HostEnqueuePromiseJob: the job runs in the realm of the function it
    calls (GetFunctionRealm), or the current one */
-static int js_enqueue_promise_job(JSContext *ctx, JSJobFunc *job_func, JSValueConst func,
-                                  int argc, JSValueConst *argv)
+static int js_enqueue_promise_job(JSContext *ctx, JSJobFunc *job_func, JSValueConst func, int argc,
+                                  JSValueConst *argv)
 {
     JSContext *realm = JS_IsUndefined(func) ? ctx : js_get_function_realm(ctx, func);
     return JS_EnqueueJob(realm ? realm : ctx, job_func, argc, argv);
@@ -263,10 +271,10 @@ static JSValue js_promise_reaction_job(JSContext *ctx, int argc, JSValueConst *a
         return JS_UNDEFINED;
     }
     if (JS_IsUndefined(argv[JS_REACTION_ARG_CAP_RESOLVE])) {
-        ret = js_promise_settle(ctx, cap_promise, res, is_reject) < 0 ? JS_EXCEPTION
-                                                                       : JS_UNDEFINED;
+        ret = js_promise_settle(ctx, cap_promise, res, is_reject) < 0 ? JS_EXCEPTION : JS_UNDEFINED;
     } else {
-        JSValueConst func = argv[is_reject ? JS_REACTION_ARG_CAP_REJECT : JS_REACTION_ARG_CAP_RESOLVE];
+        JSValueConst func =
+            argv[is_reject ? JS_REACTION_ARG_CAP_REJECT : JS_REACTION_ARG_CAP_RESOLVE];
         ret = JS_Call(ctx, func, JS_UNDEFINED, 1, (JSValueConst *)&res);
     }
     JS_FreeValue(ctx, res);
@@ -299,7 +307,8 @@ static int js_promise_set_settled(JSContext *ctx, JSValueConst promise, JSValueC
     s->state = is_reject ? JS_PROMISE_REJECTED : JS_PROMISE_FULFILLED;
     if (is_reject && !s->is_handled)
         js_promise_track(ctx, promise, value, false);
-    list_for_each_safe(el, el1, &s->reactions) {
+    list_for_each_safe(el, el1, &s->reactions)
+    {
         JSPromiseReaction *r = list_entry(el, JSPromiseReaction, link);
         if (ret == 0 && js_enqueue_reaction_job(ctx, r, value, is_reject) < 0)
             ret = -1;
@@ -311,19 +320,80 @@ static int js_promise_set_settled(JSContext *ctx, JSValueConst promise, JSValueC
 /* ---------------------------------------------------------------------
  * Resolving
  * ------------------------------------------------------------------- */
+static bool js_promise_is_intrinsic_then(JSValueConst then)
+{
+    JSObject *p;
+    if (!JS_IsObject(then))
+        return false;
+    p = js_obj(then);
+    return p->class_id == JS_CLASS_C_FUNCTION &&
+           p->u.cfunc.c_function.generic == js_promise_proto_then;
+}
+
+/* calls a fresh pair's reject with the pending exception (unless it is
+   uncatchable) */
+static JSValue js_promise_reject_pending(JSContext *ctx, JSValueConst reject)
+{
+    JSValue exc, res;
+    if (js_promise_take_exception(ctx, &exc) < 0)
+        return JS_EXCEPTION;
+    res = JS_Call(ctx, reject, JS_UNDEFINED, 1, (JSValueConst *)&exc);
+    JS_FreeValue(ctx, exc);
+    return res;
+}
+
+/* the thenable job when the thenable is a promise and its then the
+   intrinsic Promise.prototype.then of this job's realm. then() would read
+   the species constructor, which we must do as well; when it is %Promise%
+   nobody but then() could see the fresh resolving functions or the
+   derived promise, so the promise follows the thenable through a reaction
+   that settles it directly (same jobs, same ticks, no closures). */
+static JSValue js_promise_follow_promise(JSContext *ctx, JSValueConst promise,
+                                         JSValueConst thenable)
+{
+    JSValue ctor, funcs[2], res;
+    ctor = js_species_constructor(ctx, thenable, ctx->promise_ctor);
+    if (JS_IsException(ctor) || js_promise_is_intrinsic_ctor(ctx, ctor)) {
+        int ret;
+        if (JS_IsException(ctor)) {
+            JSValue exc;
+            if (js_promise_take_exception(ctx, &exc) < 0)
+                return JS_EXCEPTION;
+            ret = js_promise_settle(ctx, promise, exc, true);
+            JS_FreeValue(ctx, exc);
+        } else {
+            JS_FreeValue(ctx, ctor);
+            ret = js_perform_promise_then(ctx, thenable, JS_UNDEFINED, JS_UNDEFINED, promise,
+                                          JS_UNDEFINED, JS_UNDEFINED);
+        }
+        return ret < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+    }
+    if (js_promise_create_resolving_functions(ctx, promise, funcs) < 0) {
+        JS_FreeValue(ctx, ctor);
+        return JS_EXCEPTION;
+    }
+    res = js_promise_then_ctor(ctx, thenable, ctor, funcs[0], funcs[1]);
+    JS_FreeValue(ctx, ctor);
+    if (JS_IsException(res))
+        res = js_promise_reject_pending(ctx, funcs[1]);
+    JS_FreeValue(ctx, funcs[0]);
+    JS_FreeValue(ctx, funcs[1]);
+    return res;
+}
+
 /* NewPromiseResolveThenableJob: follows a thenable with a fresh pair of
    resolving functions */
 static JSValue js_promise_thenable_job(JSContext *ctx, int argc, JSValueConst *argv)
 {
     JSValueConst promise = argv[0], thenable = argv[1], then = argv[2];
-    JSValue funcs[2], res, exc;
+    JSValue funcs[2], res;
+    if (js_promise_is_intrinsic_then(then) && js_is_promise(thenable))
+        return js_promise_follow_promise(ctx, promise, thenable);
     if (js_promise_create_resolving_functions(ctx, promise, funcs) < 0)
         return JS_EXCEPTION;
     res = JS_Call(ctx, then, thenable, 2, funcs);
-    if (JS_IsException(res) && js_promise_take_exception(ctx, &exc) == 0) {
-        res = JS_Call(ctx, funcs[1], JS_UNDEFINED, 1, (JSValueConst *)&exc);
-        JS_FreeValue(ctx, exc);
-    }
+    if (JS_IsException(res))
+        res = js_promise_reject_pending(ctx, funcs[1]);
     JS_FreeValue(ctx, funcs[0]);
     JS_FreeValue(ctx, funcs[1]);
     return res;
@@ -483,7 +553,7 @@ JSValue js_new_promise_capability(JSContext *ctx, JSValue *resolving_funcs, JSVa
     JSValueConst data[2] = {JS_UNDEFINED, JS_UNDEFINED};
     JSValue executor, promise;
     JSValue *funcs;
-    if (JS_IsUndefined(ctor) || js_promise_is_intrinsic_ctor(ctx, ctor))
+    if (js_promise_is_intrinsic_ctor(ctx, ctor))
         return js_new_promise(ctx, resolving_funcs);
     if (!JS_IsConstructor(ctx, ctor))
         return JS_ThrowTypeError(ctx, "the promise constructor is not a constructor");
@@ -577,6 +647,28 @@ int js_perform_promise_then(JSContext *ctx, JSValueConst promise, JSValueConst o
     list_add_tail(&r->link, &s->reactions);
     s->is_handled = true;
     return 0;
+}
+
+JSValue js_promise_then_ctor(JSContext *ctx, JSValueConst promise, JSValueConst ctor,
+                             JSValueConst on_fulfilled, JSValueConst on_rejected)
+{
+    JSValue result, funcs[2] = {JS_UNDEFINED, JS_UNDEFINED};
+    int ret;
+    if (js_promise_is_intrinsic_ctor(ctx, ctor))
+        result = js_new_promise(ctx, NULL); /* settled by the reaction itself */
+    else
+        result = js_new_promise_capability(ctx, funcs, ctor);
+    if (JS_IsException(result))
+        return result;
+    ret = js_perform_promise_then(ctx, promise, on_fulfilled, on_rejected, result, funcs[0],
+                                  funcs[1]);
+    JS_FreeValue(ctx, funcs[0]);
+    JS_FreeValue(ctx, funcs[1]);
+    if (ret < 0) {
+        JS_FreeValue(ctx, result);
+        return JS_EXCEPTION;
+    }
+    return result;
 }
 
 /* ---------------------------------------------------------------------

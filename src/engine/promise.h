@@ -70,6 +70,12 @@ JSValue js_promise_create(JSContext *ctx, JSValueConst new_target);
 /* takes the pending exception into *pexc unless it is uncatchable, in
    which case it stays pending and -1 is returned */
 int js_promise_take_exception(JSContext *ctx, JSValue *pexc);
+/* Promise.prototype.then (builtins/promise.c) */
+JSValue js_promise_proto_then(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv);
+/* the rest of Promise.prototype.then once C = SpeciesConstructor(promise,
+   %Promise%) is known: NewPromiseCapability(C) and PerformPromiseThen */
+JSValue js_promise_then_ctor(JSContext *ctx, JSValueConst promise, JSValueConst ctor,
+                             JSValueConst on_fulfilled, JSValueConst on_rejected);
 /* true when ctor is the Promise constructor of ctx's realm */
 bool js_promise_is_intrinsic_ctor(JSContext *ctx, JSValueConst ctor);
 

@@ -191,9 +191,10 @@ void js_shape_free_children(JSRuntime *rt, JSShape *sh)
     JSShape *parent = sh->parent;
     if (sh->is_hashed)
         shape_hash_remove(rt, sh);
+    /* prop_count stays: a garbage object freed later in the same collection
+       still walks this shape to release its property values */
     for (int i = 0; i < sh->prop_count; i++)
         JS_FreeAtomRT(rt, sh->prop[i].atom);
-    sh->prop_count = 0;
     if (sh->proto) {
         JS_FreeValueRT(rt, js_obj_value(sh->proto));
         sh->proto = NULL;

@@ -79,6 +79,60 @@ static int weft_eval_file(JSContext *ctx, const char *filename)
     return ret;
 }
 
+/* promises rejected while they had no handler and not handled since */
+typedef struct WeftRejections {
+    JSValue *tab;
+    size_t len, size;
+} WeftRejections;
+
+static void weft_track_rejection(JSContext *ctx, JSValueConst promise, JSValueConst reason,
+                                 bool is_handled, void *opaque)
+{
+    WeftRejections *r = opaque;
+    if (is_handled) {
+        for (size_t i = 0; i < r->len; i++) {
+            if (r->tab[i] == promise) {
+                JS_FreeValue(ctx, r->tab[i]);
+                memmove(r->tab + i, r->tab + i + 1, (r->len - i - 1) * sizeof(JSValue));
+                r->len--;
+                break;
+            }
+        }
+        return;
+    }
+    if (r->len == r->size) {
+        size_t size = r->size ? r->size * 2 : 8;
+        JSValue *tab = realloc(r->tab, size * sizeof(JSValue));
+        if (!tab)
+            return;
+        r->tab = tab;
+        r->size = size;
+    }
+    r->tab[r->len++] = JS_DupValue(ctx, promise);
+}
+
+/* prints the reason of the first unhandled rejection (when report is
+   set: an uncaught exception already ended the run otherwise) and frees
+   the list. -1 when one was printed. */
+static int weft_report_rejections(JSContext *ctx, WeftRejections *r, bool report)
+{
+    int ret = 0;
+    for (size_t i = 0; i < r->len; i++) {
+        if (report && ret == 0) {
+            JSValue reason = JS_PromiseResult(ctx, r->tab[i]);
+            fprintf(stderr, "Uncaught (in promise) ");
+            js_std_dump_error1(ctx, reason, stderr);
+            JS_FreeValue(ctx, reason);
+            ret = -1;
+        }
+        JS_FreeValue(ctx, r->tab[i]);
+    }
+    free(r->tab);
+    r->tab = NULL;
+    r->len = r->size = 0;
+    return ret;
+}
+
 /* runs the promise jobs the script queued; a job that throws is reported
    like an uncaught error. 0 on success. */
 static int weft_run_jobs(JSRuntime *rt)
@@ -124,6 +178,7 @@ int main(int argc, char **argv)
 {
     const char *expr = NULL, *includes[WEFT_MAX_INCLUDES];
     int ninclude = 0, i, status = 0;
+    WeftRejections rejections = {NULL, 0, 0};
     JSRuntime *rt;
     JSContext *ctx;
     for (i = 1; i < argc; i++) {
@@ -163,6 +218,7 @@ int main(int argc, char **argv)
         return 1;
     }
     weft_set_stack(rt);
+    JS_SetHostPromiseRejectionTracker(rt, weft_track_rejection, &rejections);
     ctx = JS_NewContext(rt);
     if (!ctx || js_std_add_console(ctx) < 0 || weft_add_script_args(ctx, argc - i, argv + i) < 0) {
         fprintf(stderr, "weft: cannot create a context\n");
@@ -181,6 +237,8 @@ int main(int argc, char **argv)
         }
     }
     if (status == 0 && weft_run_jobs(rt) < 0)
+        status = 1;
+    if (weft_report_rejections(ctx, &rejections, status == 0) < 0)
         status = 1;
     JS_FreeContext(ctx);
     JS_FreeRuntime(rt);

@@ -468,6 +468,17 @@ test("sort", function () {
     assertDeepEq(n, [2, 1]);
 });
 
+test("default sort of int32 values matches the string order", function () {
+    var a = [0, 1, -1, 9, 10, 100, 99, -10, -9, -100, 2147483647, -2147483648, 1000000000,
+             123, 1234, 12, 120, 1200, -12, -120, 5, 50, 500, 7, 70, 1e9 + 7];
+    for (var i = 0; i < 300; i++)
+        a.push(((i * 2654435761) % 4294967296) - 2147483648, (i * 7919) % 1000, -((i * 31) % 500));
+    var bySort = a.slice().sort();
+    var byString = a.map(String).sort();
+    for (var i = 0; i < a.length; i++)
+        assertEq(String(bySort[i]), byString[i], "index " + i);
+});
+
 test("sort is stable", function () {
     var items = [];
     for (var i = 0; i < 500; i++)

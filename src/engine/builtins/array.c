@@ -177,6 +177,12 @@ static JSObject *js_array_dense(JSValueConst o, int64_t len)
     return p;
 }
 
+/* js_array_dense for a `this` value not yet converted or measured */
+static inline JSObject *js_array_dense_this(JSValueConst v)
+{
+    return js_is_fast_array(v) ? js_array_dense(v, js_obj(v)->u.array.count) : NULL;
+}
+
 /* the length slot of a fast array after its elements were changed in place */
 static void js_array_dense_set_count(JSObject *p, uint32_t count)
 {
@@ -227,7 +233,10 @@ static int js_array_is_array(JSContext *ctx, JSValueConst val)
     return js_obj(val)->class_id == JS_CLASS_ARRAY;
 }
 
-bool JS_IsArray(JSContext *ctx, JSValueConst val) { return js_array_is_array(ctx, val) > 0; }
+bool JS_IsArray(JSContext *ctx, JSValueConst val)
+{
+    return js_array_is_array(ctx, val) > 0;
+}
 
 /* ArrayCreate(len) with the realm's Array.prototype; room is reserved for
    `reserve` elements the caller is about to add */
@@ -387,8 +396,7 @@ static JSValue js_array_constructor(JSContext *ctx, JSValueConst new_target, int
 static JSValue js_array_iterator_next(JSContext *ctx, JSValueConst this_val, int argc,
                                       JSValueConst *argv);
 
-static bool js_array_iteration_is_intrinsic(JSContext *ctx, JSValueConst items,
-                                            JSValueConst method)
+static bool js_array_iteration_is_intrinsic(JSContext *ctx, JSValueConst items, JSValueConst method)
 {
     JSValueConst proto = ctx->class_proto[JS_CLASS_ARRAY_ITERATOR];
     JSProperty *pr;
@@ -923,8 +931,8 @@ static int js_array_callback_result(JSContext *ctx, int kind, JSValueConst a, in
 }
 
 /* every, some, forEach, map, filter (callbackfn [, thisArg]) */
-static JSValue js_array_every(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv, int kind)
+static JSValue js_array_every(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                              int kind)
 {
     JSValueConst fn = argv[0], this_arg = js_arg(argc, argv, 1);
     JSValue o, a = JS_UNDEFINED, v, res;
@@ -1031,8 +1039,8 @@ fail:
 }
 
 /* reduce / reduceRight (callbackfn [, initialValue]); magic 1 = right */
-static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv, int right)
+static JSValue js_array_reduce(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                               int right)
 {
     JSValueConst fn = argv[0];
     int64_t len, i, k;
@@ -1097,8 +1105,16 @@ static JSObject *js_array_dense_growable(JSContext *ctx, JSValueConst o, int64_t
 static JSValue js_array_push(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len;
-    JSValue o = js_array_this(ctx, this_val, &len);
-    JSObject *p;
+    JSValue o;
+    JSObject *p = js_array_dense_this(this_val);
+    /* the common case, before any conversion: reading the length of a
+       dense array and appending to it run no user code */
+    if (p && js_fast_array_can_append(ctx, p) && (int64_t)p->u.array.count + argc <= INT32_MAX) {
+        if (js_array_append_dup(ctx, p, argv, argc))
+            return JS_EXCEPTION;
+        return JS_NewInt32(ctx, (int32_t)p->u.array.count);
+    }
+    o = js_array_this(ctx, this_val, &len);
     if (JS_IsException(o))
         return o;
     if (len + argc > JS_MAX_SAFE_INTEGER) {
@@ -1129,8 +1145,14 @@ fail:
 static JSValue js_array_pop(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len;
-    JSValue o = js_array_this(ctx, this_val, &len), v = JS_UNDEFINED;
-    JSObject *p;
+    JSValue o, v = JS_UNDEFINED;
+    JSObject *p = js_array_dense_this(this_val);
+    if (p && p->u.array.count > 0) {
+        v = p->u.array.values[p->u.array.count - 1];
+        js_array_dense_set_count(p, p->u.array.count - 1);
+        return v;
+    }
+    o = js_array_this(ctx, this_val, &len);
     if (JS_IsException(o))
         return o;
     if (len > 0) {
@@ -1183,8 +1205,7 @@ static int js_array_move(JSContext *ctx, JSValueConst o, int64_t from, int64_t t
 }
 
 /* shift() */
-static JSValue js_array_shift(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_array_shift(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len;
     JSValue o = js_array_this(ctx, this_val, &len), first = JS_UNDEFINED;
@@ -1217,8 +1238,7 @@ fail:
 }
 
 /* unshift(...items) */
-static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_array_unshift(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len;
     JSValue o = js_array_this(ctx, this_val, &len);
@@ -1264,8 +1284,7 @@ static int js_array_splice_dense(JSContext *ctx, JSObject *p, JSObject *pa, int6
 {
     uint32_t len = p->u.array.count, new_len = (uint32_t)(len - del + argc);
     JSValue *values;
-    if (js_fast_array_reserve(ctx, pa, (uint32_t)del) ||
-        js_fast_array_reserve(ctx, p, new_len))
+    if (js_fast_array_reserve(ctx, pa, (uint32_t)del) || js_fast_array_reserve(ctx, p, new_len))
         return -1;
     values = p->u.array.values;
     /* the removed elements move to the result without copies (an empty
@@ -1274,8 +1293,7 @@ static int js_array_splice_dense(JSContext *ctx, JSObject *p, JSObject *pa, int6
         memcpy(pa->u.array.values, values + start, sizeof(JSValue) * del);
     js_array_dense_set_count(pa, (uint32_t)del);
     if (len - start - del > 0)
-        memmove(values + start + argc, values + start + del,
-                sizeof(JSValue) * (len - start - del));
+        memmove(values + start + argc, values + start + del, sizeof(JSValue) * (len - start - del));
     for (int i = 0; i < argc; i++)
         values[start + i] = JS_DupValue(ctx, items[i]);
     js_array_dense_set_count(p, new_len);
@@ -1305,8 +1323,7 @@ static int js_array_splice_generic(JSContext *ctx, JSValueConst o, int64_t len, 
 }
 
 /* splice(start, deleteCount, ...items) */
-static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv)
+static JSValue js_array_splice(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len, start, del, k;
     int item_count = argc > 2 ? argc - 2 : 0;
@@ -1357,8 +1374,7 @@ fail:
 }
 
 /* reverse() */
-static JSValue js_array_reverse(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_array_reverse(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len, lower, upper;
     JSValue o = js_array_this(ctx, this_val, &len), lv, uv;
@@ -1510,8 +1526,7 @@ static int js_array_concat_spread(JSContext *ctx, JSValueConst a, bool fresh, JS
 }
 
 /* concat(...items) */
-static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv)
+static JSValue js_array_concat(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue o, a = JS_UNDEFINED;
     JSValueConst e;
@@ -1552,8 +1567,7 @@ fail:
 }
 
 /* slice(start, end) */
-static JSValue js_array_slice(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_array_slice(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     int64_t len, k, final, count, n;
     JSValue o = js_array_this(ctx, this_val, &len), a = JS_UNDEFINED, v;
@@ -1821,7 +1835,42 @@ typedef struct JSArraySortItem {
 typedef struct JSArraySort {
     JSContext *ctx;
     JSValueConst cmp; /* the comparator, or undefined for the string order */
+    bool int_keys;    /* string order of int32 values, compared without strings */
 } JSArraySort;
+
+static int js_array_decimal_digits(uint64_t x)
+{
+    int n = 1;
+    while (x >= 10) {
+        x /= 10;
+        n++;
+    }
+    return n;
+}
+
+/* whether String(a) < String(b) for int32 values: "-" sorts before the
+   digits, and digit strings compare like their values once padded to the
+   same length (a proper prefix comes first) */
+static bool js_array_int_string_less(int32_t a, int32_t b)
+{
+    static const uint64_t pow10[] = {1,      10,      100,      1000,      10000,
+                                     100000, 1000000, 10000000, 100000000, 1000000000};
+    uint64_t x, y;
+    int dx, dy;
+    if ((a < 0) != (b < 0))
+        return a < 0;
+    x = a < 0 ? (uint64_t)(-(int64_t)a) : (uint64_t)a;
+    y = b < 0 ? (uint64_t)(-(int64_t)b) : (uint64_t)b;
+    dx = js_array_decimal_digits(x);
+    dy = js_array_decimal_digits(y);
+    if (dx < dy)
+        x *= pow10[dy - dx];
+    else
+        y *= pow10[dx - dy];
+    if (x != y)
+        return x < y;
+    return dx < dy;
+}
 
 /* SortCompare(x, y) for values that are not undefined (those are kept out
    of the sort): -1 on exception, else 0 with *pless = (y sorts before x).
@@ -1833,6 +1882,10 @@ static int js_array_sort_less(JSArraySort *s, const JSArraySortItem *x, const JS
     JSValueConst args[2];
     JSValue res;
     double d;
+    if (s->int_keys) {
+        *pless = js_array_int_string_less(JS_VALUE_GET_INT(y->val), JS_VALUE_GET_INT(x->val));
+        return 0;
+    }
     if (JS_IsUndefined(s->cmp)) {
         *pless = js_string_compare(JS_VALUE_GET_STRING(y->str), JS_VALUE_GET_STRING(x->str)) < 0;
         return 0;
@@ -1854,8 +1907,8 @@ static int js_array_sort_less(JSArraySort *s, const JSArraySortItem *x, const JS
 
 /* merges the sorted runs a[lo, mid) and a[mid, hi) through tmp; on an
    exception every item is still in a exactly once */
-static int js_array_sort_merge(JSArraySort *s, JSArraySortItem *a, JSArraySortItem *tmp,
-                               size_t lo, size_t mid, size_t hi)
+static int js_array_sort_merge(JSArraySort *s, JSArraySortItem *a, JSArraySortItem *tmp, size_t lo,
+                               size_t mid, size_t hi)
 {
     size_t i = 0, n = mid - lo, j = mid, k = lo;
     bool less;
@@ -1904,7 +1957,8 @@ static int js_array_merge_sort(JSArraySort *s, JSArraySortItem *a, size_t n)
     bool less;
     int ret = 0;
     for (lo = 0; lo < n; lo += JS_ARRAY_SORT_RUN) {
-        if (js_array_sort_insertion(s, a, lo, lo + JS_ARRAY_SORT_RUN < n ? lo + JS_ARRAY_SORT_RUN : n))
+        if (js_array_sort_insertion(s, a, lo,
+                                    lo + JS_ARRAY_SORT_RUN < n ? lo + JS_ARRAY_SORT_RUN : n))
             return -1;
     }
     if (n <= JS_ARRAY_SORT_RUN)
@@ -1942,7 +1996,7 @@ static int js_array_sort_indexed(JSContext *ctx, JSValueConst o, int64_t len, JS
 {
     JSArraySortItem *items = NULL, *t;
     size_t n = 0, size = 0, i, j;
-    JSArraySort s = {ctx, cmp};
+    JSArraySort s = {ctx, cmp, false};
     JSValue v;
     int ret;
     for (int64_t k = 0; k < len; k++) {
@@ -1977,9 +2031,13 @@ static int js_array_sort_indexed(JSContext *ctx, JSValueConst o, int64_t len, JS
     }
     for (i = j; i < n; i++)
         items[i].val = JS_UNDEFINED;
-    /* the string order compares ToString of each value: convert once */
+    /* the string order compares ToString of each value: convert once,
+       unless they are all int32 */
     if (JS_IsUndefined(cmp) && j > 1) {
-        for (i = 0; i < j; i++) {
+        for (i = 0; i < j && JS_IsInt(items[i].val); i++)
+            continue;
+        s.int_keys = i == j;
+        for (i = 0; i < j && !s.int_keys; i++) {
             items[i].str = JS_ToString(ctx, items[i].val);
             if (JS_IsException(items[i].str)) {
                 items[i].str = JS_UNDEFINED;
@@ -2276,9 +2334,9 @@ static const JSCFunctionListEntry js_array_iterator_proto_funcs[] = {
 
 /* Array.prototype[@@unscopables]: the names that `with` must not expose */
 static const char *const js_array_unscopables[] = {
-    "at",         "copyWithin", "entries",    "fill",     "find",     "findIndex",
-    "findLast",   "findLastIndex", "flat",    "flatMap",  "includes", "keys",
-    "toReversed", "toSorted",   "toSpliced",  "values",
+    "at",         "copyWithin",    "entries",   "fill",    "find",     "findIndex",
+    "findLast",   "findLastIndex", "flat",      "flatMap", "includes", "keys",
+    "toReversed", "toSorted",      "toSpliced", "values",
 };
 
 static int js_array_init_unscopables(JSContext *ctx, JSValueConst proto)
@@ -2287,8 +2345,8 @@ static int js_array_init_unscopables(JSContext *ctx, JSValueConst proto)
     if (JS_IsException(obj))
         return -1;
     for (size_t i = 0; i < countof(js_array_unscopables); i++) {
-        if (JS_DefinePropertyValueStr(ctx, obj, js_array_unscopables[i], JS_TRUE,
-                                      JS_PROP_C_W_E) < 0) {
+        if (JS_DefinePropertyValueStr(ctx, obj, js_array_unscopables[i], JS_TRUE, JS_PROP_C_W_E) <
+            0) {
             JS_FreeValue(ctx, obj);
             return -1;
         }
@@ -2318,8 +2376,8 @@ static int js_array_init_to_string(JSContext *ctx, JSValueConst proto)
 
 static int js_array_init_iterator_proto(JSContext *ctx)
 {
-    JSValueConst parent = JS_IsObject(ctx->iterator_proto) ? ctx->iterator_proto
-                                                           : ctx->class_proto[JS_CLASS_OBJECT];
+    JSValueConst parent =
+        JS_IsObject(ctx->iterator_proto) ? ctx->iterator_proto : ctx->class_proto[JS_CLASS_OBJECT];
     JSValue proto = JS_NewObjectProto(ctx, parent);
     if (JS_IsException(proto))
         return -1;

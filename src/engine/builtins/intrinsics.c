@@ -9,6 +9,7 @@
 #include "../atom.h"
 #include "../compile.h"
 #include "../forin.h"
+#include "../async.h"
 #include "../generator.h"
 #include "../error.h"
 #include "../function.h"
@@ -77,7 +78,7 @@ static int js_init_bootstrap(JSContext *ctx)
 int js_init_builtins(JSContext *ctx)
 {
     static int (*const families[])(JSContext *) = {
-        js_init_object, js_init_function, js_init_symbol,  js_init_error, js_init_iterator, js_init_generator,
+        js_init_object, js_init_function, js_init_symbol,  js_init_error, js_init_iterator, js_init_generator, js_init_async,
         js_init_array,  js_init_string,   js_init_number,  js_init_boolean, js_init_bigint,
         js_init_math,   js_init_json,     js_init_map,     js_init_promise, js_init_reflect, js_init_proxy, js_init_global,
     };
@@ -100,6 +101,7 @@ void js_builtins_init_classes(JSRuntime *rt)
     js_iterator_init_classes(rt);
     js_for_in_init_class(rt);
     js_generator_init_class(rt);
+    js_async_init_classes(rt);
 }
 
 /* ---------------------------------------------------------------------

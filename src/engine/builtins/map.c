@@ -129,6 +129,15 @@ static uint32_t js_map_hash_bigint(const JSBigInt *b)
     return js_map_hash_u64(h);
 }
 
+/* Integers in blocks of 256: the block number is mixed, the low byte is
+   kept, so consecutive integers fill neighbouring buckets (a loop over
+   0..n stays in cache) while strides and scattered values still spread
+   over the whole table. */
+static uint32_t js_map_hash_int(uint32_t i)
+{
+    return js_map_hash_u64(i >> 8) ^ (i & 0xff);
+}
+
 static uint32_t js_map_hash_key(JSValueConst key)
 {
     double d;
@@ -136,12 +145,12 @@ static uint32_t js_map_hash_key(JSValueConst key)
     case JS_TAG_STRING:
         return js_string_hash(JS_VALUE_GET_STRING(key));
     case JS_TAG_INT:
-        return js_map_hash_u64((uint32_t)JS_VALUE_GET_INT(key));
+        return js_map_hash_int((uint32_t)JS_VALUE_GET_INT(key));
     case JS_TAG_FLOAT64:
         /* integral doubles hash like the int32 of the same value */
         d = JS_VALUE_GET_FLOAT64(key);
         if (d >= INT32_MIN && d <= INT32_MAX && (double)(int32_t)d == d)
-            return js_map_hash_u64((uint32_t)(int32_t)d);
+            return js_map_hash_int((uint32_t)(int32_t)d);
         return js_map_hash_u64(key);
     case JS_TAG_BIG_INT:
         return js_map_hash_bigint(js_bigint_ptr(key));

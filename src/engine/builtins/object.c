@@ -37,24 +37,6 @@ static bool js_object_is_active_function(JSContext *ctx, JSValueConst f)
     return sf && JS_IsObject(f) && JS_IsObject(sf->cur_func) && js_obj(f) == js_obj(sf->cur_func);
 }
 
-/* An array of the given keys as values (strings or symbols). */
-static JSValue js_object_keys_to_array(JSContext *ctx, const JSPropertyEnum *tab, uint32_t len)
-{
-    JSValue *values;
-    JSValue arr = js_new_array_len(ctx, len, &values);
-    if (JS_IsException(arr))
-        return arr;
-    for (uint32_t i = 0; i < len; i++) {
-        values[i] = JS_AtomToValue(ctx, tab[i].atom);
-        if (JS_IsException(values[i])) {
-            values[i] = JS_UNDEFINED;
-            JS_FreeValue(ctx, arr);
-            return JS_EXCEPTION;
-        }
-    }
-    return arr;
-}
-
 /* the kind of an own key, in [[OwnPropertyKeys]] order */
 enum { JS_KEY_INDEX, JS_KEY_STRING, JS_KEY_SYMBOL, JS_KEY_PRIVATE };
 
@@ -74,50 +56,53 @@ static int js_object_key_kind(JSRuntime *rt, JSAtom atom)
 
 /* The keys of an ordinary object without index keys, straight from its
    shape: the shape keeps insertion order, which is then the spec order
-   once strings are put before symbols. 1 when the object does not
-   qualify. */
+   once strings are put before symbols. The atoms in *ptab are borrowed
+   (free the table with js_free). 1 when the object does not qualify. */
 static int js_object_shape_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
                                 JSObject *p, int flags)
 {
     JSRuntime *rt = ctx->rt;
     JSShape *sh = p->shape;
     JSPropertyEnum *tab;
-    uint32_t n = 0;
+    uint32_t cap = sh->prop_count, nstr = 0, nsym = 0;
     if (p->is_exotic || sh->has_small_array_index)
         return 1;
-    for (int i = 0; i < sh->prop_count; i++) {
-        JSAtom atom = sh->prop[i].atom;
-        int kind;
-        if (atom == JS_ATOM_NULL)
-            continue;
-        kind = js_object_key_kind(rt, atom);
-        if (kind == JS_KEY_INDEX)
-            return 1;
-        if ((flags & JS_GPN_ENUM_ONLY) && !(sh->prop[i].flags & JS_PROP_ENUMERABLE))
-            continue;
-        if ((kind == JS_KEY_STRING && (flags & JS_GPN_STRING_MASK)) ||
-            (kind == JS_KEY_SYMBOL && (flags & JS_GPN_SYMBOL_MASK)))
-            n++;
-    }
-    tab = js_malloc(ctx, sizeof(*tab) * (n ? n : 1));
+    tab = js_malloc(ctx, sizeof(*tab) * (cap ? cap : 1));
     if (!tab)
         return -1;
-    *ptab = tab;
-    *plen = n;
-    for (int kind = JS_KEY_STRING; kind <= JS_KEY_SYMBOL && n > 0; kind++) {
-        if (!(flags & (kind == JS_KEY_STRING ? JS_GPN_STRING_MASK : JS_GPN_SYMBOL_MASK)))
+    /* strings fill the table from the front, symbols from the back */
+    for (uint32_t i = 0; i < cap; i++) {
+        JSShapeProperty *prs = &sh->prop[i];
+        JSPropertyEnum *e;
+        int kind;
+        if (prs->atom == JS_ATOM_NULL)
             continue;
-        for (int i = 0; i < sh->prop_count; i++) {
-            JSShapeProperty *prs = &sh->prop[i];
-            if (prs->atom == JS_ATOM_NULL || js_object_key_kind(rt, prs->atom) != kind)
-                continue;
-            if ((flags & JS_GPN_ENUM_ONLY) && !(prs->flags & JS_PROP_ENUMERABLE))
-                continue;
-            tab->atom = js_dup_atom_rt(rt, prs->atom);
-            tab->is_enumerable = (prs->flags & JS_PROP_ENUMERABLE) != 0;
-            tab++;
+        kind = js_object_key_kind(rt, prs->atom);
+        if (kind == JS_KEY_INDEX) {
+            js_free(ctx, tab);
+            return 1;
         }
+        if ((flags & JS_GPN_ENUM_ONLY) && !(prs->flags & JS_PROP_ENUMERABLE))
+            continue;
+        if (kind == JS_KEY_STRING && (flags & JS_GPN_STRING_MASK))
+            e = &tab[nstr++];
+        else if (kind == JS_KEY_SYMBOL && (flags & JS_GPN_SYMBOL_MASK))
+            e = &tab[cap - ++nsym];
+        else
+            continue;
+        e->atom = prs->atom;
+        e->is_enumerable = (prs->flags & JS_PROP_ENUMERABLE) != 0;
     }
+    /* the symbols were stored last-first: reverse them, move them up */
+    for (uint32_t i = 0; i < nsym / 2; i++) {
+        JSPropertyEnum t = tab[cap - nsym + i];
+        tab[cap - nsym + i] = tab[cap - 1 - i];
+        tab[cap - 1 - i] = t;
+    }
+    if (nsym)
+        memmove(tab + nstr, tab + cap - nsym, sizeof(*tab) * nsym);
+    *ptab = tab;
+    *plen = nstr + nsym;
     return 0;
 }
 
@@ -127,9 +112,64 @@ static int js_object_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *p
                               int flags)
 {
     int ret = js_object_shape_keys(ctx, ptab, plen, p, flags);
+    if (ret == 0) {
+        for (uint32_t i = 0; i < *plen; i++)
+            js_dup_atom_rt(ctx->rt, (*ptab)[i].atom);
+    }
     if (ret <= 0)
         return ret;
     return JS_GetOwnPropertyNamesInternal(ctx, ptab, plen, p, flags);
+}
+
+/* a key as a value: string atoms are the strings themselves */
+static JSValue js_object_key_value(JSContext *ctx, JSAtom atom)
+{
+    if (!js_atom_is_tagged_int(atom)) {
+        JSString *p = ctx->rt->atom_array[atom];
+        if (p->atom_type == JS_ATOM_TYPE_STRING)
+            return js_dup_string(p);
+    }
+    return JS_AtomToValue(ctx, atom);
+}
+
+/* An array of the given keys as values (strings or symbols). */
+static JSValue js_object_keys_to_array(JSContext *ctx, const JSPropertyEnum *tab, uint32_t len)
+{
+    JSValue *values;
+    JSValue arr = js_new_array_len(ctx, len, &values);
+    if (JS_IsException(arr))
+        return arr;
+    for (uint32_t i = 0; i < len; i++) {
+        values[i] = js_object_key_value(ctx, tab[i].atom);
+        if (JS_IsException(values[i])) {
+            values[i] = JS_UNDEFINED;
+            JS_FreeValue(ctx, arr);
+            return JS_EXCEPTION;
+        }
+    }
+    return arr;
+}
+
+/* an array of the own keys of p selected by flags; nothing runs between
+   listing the keys and making the values, so the atoms can be borrowed */
+static JSValue js_object_key_array(JSContext *ctx, JSObject *p, int flags)
+{
+    JSPropertyEnum *tab;
+    uint32_t len;
+    JSValue res;
+    int ret = js_object_shape_keys(ctx, &tab, &len, p, flags);
+    if (ret < 0)
+        return JS_EXCEPTION;
+    if (ret == 0) {
+        res = js_object_keys_to_array(ctx, tab, len);
+        js_free(ctx, tab);
+        return res;
+    }
+    if (JS_GetOwnPropertyNamesInternal(ctx, &tab, &len, p, flags))
+        return JS_EXCEPTION;
+    res = js_object_keys_to_array(ctx, tab, len);
+    js_free_property_enum(ctx, tab, len);
+    return res;
 }
 
 /* Whether obj has an own enumerable property `atom`: -1, 0 (absent or not
@@ -345,7 +385,7 @@ static JSValue js_object_entry(JSContext *ctx, JSAtom atom, JSValue v, int kind)
     JSValue pair[2];
     if (kind == JS_OBJECT_VALUES)
         return v;
-    pair[0] = JS_AtomToValue(ctx, atom);
+    pair[0] = js_object_key_value(ctx, atom);
     if (kind == JS_OBJECT_KEYS)
         return pair[0];
     if (JS_IsException(pair[0])) {
@@ -371,10 +411,7 @@ static JSValue js_object_enumerable_own(JSContext *ctx, JSValueConst val, int ki
     /* only keys wanted and an ordinary key set: no code runs between
        [[OwnPropertyKeys]] and the enumerability checks, so filter at once */
     if (kind == JS_OBJECT_KEYS && (!p->is_exotic || p->fast_array)) {
-        gpn_flags |= JS_GPN_ENUM_ONLY;
-        if (js_object_own_keys(ctx, &tab, &len, p, gpn_flags))
-            goto done;
-        res = js_object_keys_to_array(ctx, tab, len);
+        res = js_object_key_array(ctx, p, gpn_flags | JS_GPN_ENUM_ONLY);
         goto done;
     }
     if (js_object_own_keys(ctx, &tab, &len, p, gpn_flags))
@@ -801,18 +838,11 @@ done:
 static JSValue js_object_get_own_property_names(JSContext *ctx, JSValueConst this_val, int argc,
                                                 JSValueConst *argv, int flags)
 {
-    JSPropertyEnum *tab;
-    uint32_t len;
     JSValue obj, res;
     obj = JS_ToObject(ctx, argv[0]);
     if (JS_IsException(obj))
         return obj;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj), flags)) {
-        JS_FreeValue(ctx, obj);
-        return JS_EXCEPTION;
-    }
-    res = js_object_keys_to_array(ctx, tab, len);
-    js_free_property_enum(ctx, tab, len);
+    res = js_object_key_array(ctx, js_obj(obj), flags);
     JS_FreeValue(ctx, obj);
     return res;
 }
@@ -987,50 +1017,78 @@ static JSValue js_object_proto_to_locale_string(JSContext *ctx, JSValueConst thi
     return JS_Invoke(ctx, this_val, JS_ATOM_toString, 0, NULL);
 }
 
-/* the builtinTag of Object.prototype.toString; NULL on exception (IsArray
-   of a revoked proxy) */
-static const char *js_object_builtin_tag(JSContext *ctx, JSValueConst obj)
+/* the result of Object.prototype.toString for each builtinTag, so that the
+   common case needs no string building */
+enum {
+    JS_TAG_NAME_ARRAY,
+    JS_TAG_NAME_ARGUMENTS,
+    JS_TAG_NAME_FUNCTION,
+    JS_TAG_NAME_ERROR,
+    JS_TAG_NAME_BOOLEAN,
+    JS_TAG_NAME_NUMBER,
+    JS_TAG_NAME_STRING,
+    JS_TAG_NAME_DATE,
+    JS_TAG_NAME_REGEXP,
+    JS_TAG_NAME_OBJECT,
+};
+
+static const char *const js_object_tag_strings[] = {
+    [JS_TAG_NAME_ARRAY] = "[object Array]",
+    [JS_TAG_NAME_ARGUMENTS] = "[object Arguments]",
+    [JS_TAG_NAME_FUNCTION] = "[object Function]",
+    [JS_TAG_NAME_ERROR] = "[object Error]",
+    [JS_TAG_NAME_BOOLEAN] = "[object Boolean]",
+    [JS_TAG_NAME_NUMBER] = "[object Number]",
+    [JS_TAG_NAME_STRING] = "[object String]",
+    [JS_TAG_NAME_DATE] = "[object Date]",
+    [JS_TAG_NAME_REGEXP] = "[object RegExp]",
+    [JS_TAG_NAME_OBJECT] = "[object Object]",
+};
+
+/* the builtinTag of Object.prototype.toString (JS_TAG_NAME_*); -1 on
+   exception (IsArray of a revoked proxy) */
+static int js_object_builtin_tag(JSContext *ctx, JSValueConst obj)
 {
     JSObject *p = js_obj(obj);
     switch (p->class_id) {
     case JS_CLASS_ARRAY:
-        return "Array";
+        return JS_TAG_NAME_ARRAY;
     case JS_CLASS_ARGUMENTS:
     case JS_CLASS_MAPPED_ARGUMENTS:
-        return "Arguments";
+        return JS_TAG_NAME_ARGUMENTS;
     case JS_CLASS_ERROR:
-        return "Error";
+        return JS_TAG_NAME_ERROR;
     case JS_CLASS_BOOLEAN:
-        return "Boolean";
+        return JS_TAG_NAME_BOOLEAN;
     case JS_CLASS_NUMBER:
-        return "Number";
+        return JS_TAG_NAME_NUMBER;
     case JS_CLASS_STRING:
-        return "String";
+        return JS_TAG_NAME_STRING;
     case JS_CLASS_DATE:
-        return "Date";
+        return JS_TAG_NAME_DATE;
     case JS_CLASS_REGEXP:
-        return "RegExp";
+        return JS_TAG_NAME_REGEXP;
     case JS_CLASS_PROXY:
         /* IsArray looks through proxies (and throws on a revoked one) */
         if (JS_IsArray(ctx, obj))
-            return "Array";
+            return JS_TAG_NAME_ARRAY;
         if (JS_HasException(ctx))
-            return NULL;
+            return -1;
         break;
     default:
         break;
     }
     if (js_is_callable_obj(ctx, p))
-        return "Function";
-    return "Object";
+        return JS_TAG_NAME_FUNCTION;
+    return JS_TAG_NAME_OBJECT;
 }
 
 static JSValue js_object_proto_to_string(JSContext *ctx, JSValueConst this_val, int argc,
                                          JSValueConst *argv)
 {
     StringBuffer b;
-    const char *builtin_tag;
     JSValue obj, tag;
+    int builtin_tag;
     if (JS_IsUndefined(this_val))
         return js_new_string8(ctx, "[object Undefined]");
     if (JS_IsNull(this_val))
@@ -1039,7 +1097,7 @@ static JSValue js_object_proto_to_string(JSContext *ctx, JSValueConst this_val, 
     if (JS_IsException(obj))
         return obj;
     builtin_tag = js_object_builtin_tag(ctx, obj);
-    if (!builtin_tag) {
+    if (builtin_tag < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
@@ -1047,15 +1105,16 @@ static JSValue js_object_proto_to_string(JSContext *ctx, JSValueConst this_val, 
     JS_FreeValue(ctx, obj);
     if (JS_IsException(tag))
         return tag;
+    if (!JS_IsString(tag)) {
+        JS_FreeValue(ctx, tag);
+        return js_new_string8(ctx, js_object_tag_strings[builtin_tag]);
+    }
     if (string_buffer_init(ctx, &b, 16)) {
         JS_FreeValue(ctx, tag);
         return JS_EXCEPTION;
     }
     string_buffer_puts8(&b, "[object ");
-    if (JS_IsString(tag))
-        string_buffer_concat_value(&b, tag);
-    else
-        string_buffer_puts8(&b, builtin_tag);
+    string_buffer_concat_value(&b, tag);
     string_buffer_putc8(&b, ']');
     JS_FreeValue(ctx, tag);
     return string_buffer_end(&b);

@@ -54,7 +54,7 @@ enum {
 };
 
 /* element function magic: the combinator kind, and which handler */
-#define JS_ELEM_MAGIC(kind, is_reject) ((kind) * 2 + (is_reject))
+#define JS_ELEM_MAGIC(kind, is_reject) ((kind)*2 + (is_reject))
 
 /* ---------------------------------------------------------------------
  * Shared helpers
@@ -132,34 +132,20 @@ static JSValue js_promise_get_species(JSContext *ctx, JSValueConst this_val)
 /* ---------------------------------------------------------------------
  * Promise.prototype.then / catch / finally
  * ------------------------------------------------------------------- */
-static JSValue js_promise_then(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv)
+JSValue js_promise_proto_then(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
-    JSValue ctor, promise, funcs[2] = {JS_UNDEFINED, JS_UNDEFINED};
-    int ret;
+    JSValue ctor, ret;
     if (!js_is_promise(this_val))
         return JS_ThrowTypeError(ctx, "Promise.prototype.then called on a non-promise");
     ctor = js_species_constructor(ctx, this_val, ctx->promise_ctor);
     if (JS_IsException(ctor))
         return ctor;
-    if (js_promise_is_intrinsic_ctor(ctx, ctor))
-        promise = js_new_promise(ctx, NULL); /* settled by the reaction itself */
-    else
-        promise = js_new_promise_capability(ctx, funcs, ctor);
+    ret = js_promise_then_ctor(ctx, this_val, ctor, argv[0], argv[1]);
     JS_FreeValue(ctx, ctor);
-    if (JS_IsException(promise))
-        return promise;
-    ret = js_perform_promise_then(ctx, this_val, argv[0], argv[1], promise, funcs[0], funcs[1]);
-    js_promise_free_funcs(ctx, funcs);
-    if (ret < 0) {
-        JS_FreeValue(ctx, promise);
-        return JS_EXCEPTION;
-    }
-    return promise;
+    return ret;
 }
 
-static JSValue js_promise_catch(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_promise_catch(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst args[2] = {JS_UNDEFINED, argv[0]};
     return JS_Invoke(ctx, this_val, JS_ATOM_then, 2, args);
@@ -283,8 +269,7 @@ static JSValue js_promise_with_resolvers(JSContext *ctx, JSValueConst this_val, 
     return obj;
 }
 
-static JSValue js_promise_try(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_promise_try(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue funcs[2], promise, status;
     if (!JS_IsObject(this_val))
@@ -306,7 +291,10 @@ static JSValue js_promise_try(JSContext *ctx, JSValueConst this_val, int argc,
 /* ---------------------------------------------------------------------
  * Combinator element functions
  * ------------------------------------------------------------------- */
-static JSValue *js_comb_slots(JSValueConst state) { return js_obj(state)->u.array.values; }
+static JSValue *js_comb_slots(JSValueConst state)
+{
+    return js_obj(state)->u.array.values;
+}
 
 /* {status: "fulfilled", value: x} or {status: "rejected", reason: x} */
 static JSValue js_promise_settled_record(JSContext *ctx, JSValueConst x, bool is_reject)
@@ -349,8 +337,7 @@ static JSValue js_comb_keyed_object(JSContext *ctx, JSValueConst state)
     for (uint32_t i = 0; i < n; i++) {
         JSValue *slots = js_comb_slots(state);
         JSValue key = JS_DupValue(ctx, js_obj(keys)->u.array.values[i]);
-        if (JS_DefinePropertyValueValue(ctx, obj, key,
-                                        JS_DupValue(ctx, slots[JS_COMB_VALUES + i]),
+        if (JS_DefinePropertyValueValue(ctx, obj, key, JS_DupValue(ctx, slots[JS_COMB_VALUES + i]),
                                         JS_PROP_C_W_E | JS_PROP_THROW) < 0) {
             JS_FreeValue(ctx, obj);
             return JS_EXCEPTION;
@@ -673,8 +660,7 @@ static const JSCFunctionListEntry js_promise_funcs[] = {
     JS_CFUNC_MAGIC_DEF("any", 1, js_promise_combinator, JS_PROMISE_ANY),
     JS_CFUNC_MAGIC_DEF("race", 1, js_promise_combinator, JS_PROMISE_RACE),
     JS_CFUNC_MAGIC_DEF("allKeyed", 1, js_promise_combinator, JS_PROMISE_ALL_KEYED),
-    JS_CFUNC_MAGIC_DEF("allSettledKeyed", 1, js_promise_combinator,
-                       JS_PROMISE_ALL_SETTLED_KEYED),
+    JS_CFUNC_MAGIC_DEF("allSettledKeyed", 1, js_promise_combinator, JS_PROMISE_ALL_SETTLED_KEYED),
     JS_CFUNC_DEF("reject", 1, js_promise_reject_static),
     JS_CFUNC_DEF("resolve", 1, js_promise_resolve_static),
     JS_CFUNC_DEF("try", 1, js_promise_try),
@@ -683,7 +669,7 @@ static const JSCFunctionListEntry js_promise_funcs[] = {
 };
 
 static const JSCFunctionListEntry js_promise_proto_funcs[] = {
-    JS_CFUNC_DEF("then", 2, js_promise_then),
+    JS_CFUNC_DEF("then", 2, js_promise_proto_then),
     JS_CFUNC_DEF("catch", 1, js_promise_catch),
     JS_CFUNC_DEF("finally", 1, js_promise_finally),
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "Promise", JS_PROP_CONFIGURABLE),

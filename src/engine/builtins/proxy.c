@@ -753,8 +753,12 @@ static int js_proxy_key_list(JSContext *ctx, JSProxyKeys *k, JSValueConst obj)
     if (js_get_length64(ctx, &len, obj))
         return -1;
     for (int64_t i = 0; i < len; i++) {
-        JSValue v = JS_GetPropertyInt64(ctx, obj, i);
+        JSValue v;
         JSAtom atom;
+        /* an array-like with a huge length can keep this loop busy */
+        if (js_poll_interrupts(ctx))
+            return -1;
+        v = JS_GetPropertyInt64(ctx, obj, i);
         if (JS_IsException(v))
             return -1;
         if (!JS_IsString(v) && !JS_IsSymbol(v)) {

@@ -31,7 +31,7 @@
 
 /* argument i, or undefined when it was not passed (for parameters beyond
    the function's declared length, which the argv padding does not cover) */
-#define JS_ARG(i) ((argc) > (i) ? argv[i] : JS_UNDEFINED)
+#define STRING_ARG(i) ((argc) > (i) ? argv[i] : JS_UNDEFINED)
 
 static inline bool js_is_high_surrogate(uint32_t c)
 {
@@ -569,7 +569,7 @@ static JSValue js_string_indexOf(JSContext *ctx, JSValueConst this_val, int argc
     search = JS_ToString(ctx, argv[0]);
     if (JS_IsException(search))
         goto fail;
-    if (JS_ToInt64Clamp(ctx, &pos, JS_ARG(1), 0, js_str(str)->len, 0))
+    if (JS_ToInt64Clamp(ctx, &pos, STRING_ARG(1), 0, js_str(str)->len, 0))
         goto fail;
     ret = js_string_find(js_str(str), js_str(search), (uint32_t)pos);
     JS_FreeValue(ctx, str);
@@ -595,7 +595,7 @@ static JSValue js_string_lastIndexOf(JSContext *ctx, JSValueConst this_val, int 
     search = JS_ToString(ctx, argv[0]);
     if (JS_IsException(search))
         goto fail;
-    if (JS_ToFloat64(ctx, &d, JS_ARG(1)))
+    if (JS_ToFloat64(ctx, &d, STRING_ARG(1)))
         goto fail;
     p = js_str(str);
     q = js_str(search);
@@ -646,9 +646,9 @@ static JSValue js_string_includes(JSContext *ctx, JSValueConst this_val, int arg
         goto fail;
     p = js_str(str);
     q = js_str(search);
-    if (magic == 2 && JS_IsUndefined(JS_ARG(1)))
+    if (magic == 2 && JS_IsUndefined(STRING_ARG(1)))
         pos = p->len;
-    else if (JS_ToInt64Clamp(ctx, &pos, JS_ARG(1), 0, p->len, 0))
+    else if (JS_ToInt64Clamp(ctx, &pos, STRING_ARG(1), 0, p->len, 0))
         goto fail;
     if (magic == 0) {
         ret = js_string_find(p, q, (uint32_t)pos) >= 0;
@@ -754,10 +754,10 @@ static JSValue js_string_pad(JSContext *ctx, JSValueConst this_val, int argc, JS
     p = js_str(str);
     if (max_len <= p->len)
         return str;
-    if (JS_IsUndefined(JS_ARG(1)))
+    if (JS_IsUndefined(STRING_ARG(1)))
         filler = js_new_string8_len(ctx, " ", 1);
     else
-        filler = JS_ToString(ctx, JS_ARG(1));
+        filler = JS_ToString(ctx, STRING_ARG(1));
     if (JS_IsException(filler))
         goto fail;
     f = js_str(filler);
@@ -1054,9 +1054,9 @@ static JSValue js_string_normalize(JSContext *ctx, JSValueConst this_val, int ar
     JSValue str, form;
     bool valid = false;
     str = js_string_this(ctx, this_val, "normalize");
-    if (JS_IsException(str) || JS_IsUndefined(JS_ARG(0)))
+    if (JS_IsException(str) || JS_IsUndefined(STRING_ARG(0)))
         return str;
-    form = JS_ToString(ctx, JS_ARG(0));
+    form = JS_ToString(ctx, STRING_ARG(0));
     if (JS_IsException(form)) {
         JS_FreeValue(ctx, str);
         return form;
@@ -1413,14 +1413,18 @@ static JSValue js_string_split(JSContext *ctx, JSValueConst this_val, int argc, 
 static JSValue js_string_regexp_create(JSContext *ctx, JSValueConst pattern, const char *flags)
 {
     JSValue args[2], rx;
-    if (!JS_IsObject(ctx->regexp_ctor))
-        return JS_ThrowTypeError(ctx, "RegExp is not supported");
+    /* RegExpInitialize converts the pattern first; converting it here
+       keeps that order observable and lets %RegExp% see a plain string */
     if (JS_IsUndefined(pattern))
         args[0] = JS_AtomToString(ctx, JS_ATOM_empty_string);
     else
         args[0] = JS_ToString(ctx, pattern);
     if (JS_IsException(args[0]))
         return JS_EXCEPTION;
+    if (!JS_IsObject(ctx->regexp_ctor)) {
+        JS_FreeValue(ctx, args[0]);
+        return JS_ThrowTypeError(ctx, "RegExp is not supported");
+    }
     args[1] = flags ? js_new_string8(ctx, flags) : JS_UNDEFINED;
     if (JS_IsException(args[1])) {
         JS_FreeValue(ctx, args[0]);
@@ -1491,7 +1495,7 @@ static JSValue js_string_html(JSContext *ctx, JSValueConst this_val, int argc, J
     if (JS_IsException(str))
         return str;
     if (attribute) {
-        value = JS_ToString(ctx, JS_ARG(0));
+        value = JS_ToString(ctx, STRING_ARG(0));
         if (JS_IsException(value)) {
             JS_FreeValue(ctx, str);
             return value;
