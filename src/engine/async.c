@@ -11,6 +11,7 @@
  * as long as something can resume it, and the cycle collector sees it.
  */
 #include "async.h"
+#include "async_iter.h"
 #include "atom.h"
 #include "builtins/builtins.h"
 #include "bytecode.h"
@@ -56,6 +57,7 @@ void js_async_init_classes(JSRuntime *rt)
     rt->class_array[JS_CLASS_ASYNC_FUNCTION].finalizer = js_async_function_finalizer;
     rt->class_array[JS_CLASS_ASYNC_FUNCTION].gc_mark = js_async_function_mark;
     js_async_generator_init_class(rt);
+    js_async_iter_init_class(rt);
 }
 
 /* ---------------------------------------------------------------------

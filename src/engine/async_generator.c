@@ -8,6 +8,7 @@
  * around yield and return; this file does the queue and the states.
  */
 #include "async.h"
+#include "async_iter.h"
 #include "atom.h"
 #include "builtins/builtins.h"
 #include "bytecode.h"
@@ -359,6 +360,10 @@ int js_init_async_generator(JSContext *ctx)
     if (JS_IsException(fn) ||
         JS_DefinePropertyValue(ctx, async_iter_proto, JS_ATOM_Symbol_asyncIterator, fn,
                                JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE) < 0) {
+        JS_FreeValue(ctx, async_iter_proto);
+        return -1;
+    }
+    if (js_init_async_from_sync_iterator(ctx, async_iter_proto) < 0) {
         JS_FreeValue(ctx, async_iter_proto);
         return -1;
     }

@@ -59,6 +59,7 @@ enum {
     JS_THROW_SUPER_TWICE,    /* ReferenceError: super() called twice */
     JS_THROW_DELETE_SUPER,   /* ReferenceError: delete of a super property */
     JS_THROW_INVALID_LHS,    /* ReferenceError: invalid assignment target */
+    JS_THROW_NO_ITER_THROW,  /* TypeError: yield* iterator without throw() */
 };
 
 /* JSFunctionBytecode.flags */

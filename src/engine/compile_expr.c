@@ -7,6 +7,7 @@
 #include <math.h>
 
 #include "compiler.h"
+#include "async_iter.h"
 #include "atom.h"
 #include "bigint.h"
 #include "dtoa.h"
@@ -1418,11 +1419,103 @@ static void comp_after_resume(CompState *s)
     emit_label(s, l_next);
 }
 
+/* the resumption of an async yield*: a return resumption's value is
+   awaited (AsyncGeneratorUnwrapYieldResumption), a rejection turning it
+   into a throw. (iterator next received kind) -> same, at l_loop */
+static void comp_yield_star_async_resumed(CompState *s, int l_loop)
+{
+    int l_rejected = new_label(s);
+    emit_op(s, OP_dup);
+    emit_push_int(s, JS_ASYNC_YS_RETURN);
+    emit_op(s, OP_strict_eq);
+    emit_goto(s, OP_if_false, l_loop);
+    emit_op(s, OP_drop);
+    emit_goto(s, OP_catch, l_rejected);
+    emit_op(s, OP_swap);
+    emit_op(s, OP_await);
+    emit_op(s, OP_nip_catch);
+    emit_push_int(s, JS_ASYNC_YS_RETURN);
+    emit_goto(s, OP_goto, l_loop);
+    emit_label(s, l_rejected);
+    /* the swap put the catch offset under the value: the handler finds
+       (iterator next exc), one less than recorded at the catch */
+    comp_adjust_stack(s, -1);
+    emit_push_int(s, JS_ASYNC_YS_THROW);
+    emit_goto(s, OP_goto, l_loop);
+}
+
+/* the cases where the inner iterator lacks return or throw:
+   (iterator next kind' value) */
+static void comp_yield_star_async_missing(CompState *s)
+{
+    int l_no_throw = new_label(s), l_throw = new_label(s);
+    emit_op(s, OP_swap);
+    emit_op(s, OP_dup);
+    emit_push_int(s, JS_ASYNC_YS_NO_RETURN);
+    emit_op(s, OP_strict_eq);
+    emit_goto(s, OP_if_false, l_no_throw);
+    /* no return method: return the received value, awaited */
+    emit_op(s, OP_drop);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_await);
+    comp_return_value(s);
+    emit_label(s, l_no_throw);
+    /* no throw method: the iterator was closed, its result is awaited */
+    emit_push_int(s, JS_ASYNC_YS_NO_THROW);
+    emit_op(s, OP_strict_eq);
+    emit_goto(s, OP_if_false, l_throw);
+    emit_op(s, OP_await);
+    emit_op(s, OP_iterator_check_object);
+    emit_label(s, l_throw);
+    emit_op_atom(s, OP_throw_error, JS_ATOM_NULL);
+    emit_u8(s, JS_THROW_NO_ITER_THROW);
+}
+
+/* yield* in an async generator (§15.5.5, generatorKind async). The stack
+   holds (iterator next received kind) around the loop; each step calls
+   next/return/throw, awaits the result and either ends the yield* (its
+   value, or a return from the generator) or yields the inner value as is. */
+static void comp_yield_star_async(CompState *s, JSNode *n)
+{
+    int l_loop = new_label(s), l_done = new_label(s), l_missing = new_label(s);
+    int l_ret = new_label(s), l_end = new_label(s);
+    comp_expr(s, n->u.yield.argument);
+    emit_op(s, OP_async_iterator_get);
+    emit_op(s, OP_undefined);
+    emit_push_int(s, JS_ASYNC_YS_NEXT);
+    emit_label(s, l_loop);
+    emit_op(s, OP_interrupt_check);
+    emit_goto(s, OP_async_yield_star, l_missing);
+    emit_op(s, OP_await);
+    emit_goto(s, OP_async_yield_star_check, l_done);
+    emit_op(s, OP_nip); /* kind' */
+    emit_op(s, OP_yield_delegated);
+    comp_yield_star_async_resumed(s, l_loop);
+    /* done: (iterator next kind' value) */
+    emit_label(s, l_done);
+    emit_op(s, OP_swap);
+    emit_push_int(s, JS_ASYNC_YS_RETURN);
+    emit_op(s, OP_strict_eq);
+    emit_goto(s, OP_if_true, l_ret);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_nip);
+    emit_goto(s, OP_goto, l_end);
+    emit_label(s, l_ret);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_nip);
+    emit_op(s, OP_await);
+    comp_return_value(s);
+    emit_label(s, l_missing);
+    comp_yield_star_async_missing(s);
+    emit_label(s, l_end);
+}
+
 static void comp_yield(CompState *s, JSNode *n)
 {
     bool is_async = (s->func->flags & JS_FUNC_ASYNC) != 0;
     if (n->u.yield.delegate && is_async) {
-        comp_error(s, n, "yield* in async generators is not supported yet");
+        comp_yield_star_async(s, n);
         return;
     }
     if (n->u.yield.delegate) {

@@ -160,6 +160,11 @@ static CompBinding *comp_declare(CompState *s, CompScope *sc, JSAstDecl *d)
         b->is_lexical = 1;
         b->is_const = 1;
         break;
+    case JS_DECL_PARAM:
+        /* parameters with expressions among them start in the TDZ */
+        if (f->ast && !(f->ast->flags & JS_FUNC_SIMPLE_PARAMS))
+            b->is_lexical = 1;
+        break;
     case JS_DECL_FUNCTION_NAME:
         b->is_const = f->strict;
         b->silent_const = !f->strict;
@@ -681,7 +686,10 @@ static bool an_function(CompState *s, CompFunc *parent, CompScope *scope, JSNode
     a.s = s;
     a.f = f;
     a.scope = f->param_scope;
-    an_list(&a, &fn->params);
+    for (uint32_t i = 0; i < fn->params.count; i++) {
+        an_node(&a, fn->params.items[i]);
+        an_mark_decl_end(&a, fn->params.items[i], fn->params.items[i]->end);
+    }
     a.scope = f->body_scope;
     if (fn->flags & JS_FUNC_EXPRESSION_BODY)
         an_node(&a, fn->expr_body);

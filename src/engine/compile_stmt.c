@@ -29,6 +29,42 @@ static void comp_push_block(CompState *s, CompBlock *b, CompBlockKind kind, JSNo
 
 static void comp_pop_block(CompState *s, CompBlock *b) { s->func->blocks = b->prev; }
 
+/* AsyncIteratorClose with a normal completion: (iterator next) -> */
+static void comp_async_iterator_close(CompState *s)
+{
+    int l_skip = new_label(s);
+    emit_op(s, OP_async_iterator_close);
+    emit_goto(s, OP_if_false, l_skip);
+    emit_op(s, OP_await);
+    emit_op(s, OP_iterator_check_object);
+    emit_label(s, l_skip);
+    emit_op(s, OP_drop);
+}
+
+/* AsyncIteratorClose with a throw completion, which stays the completion
+   whatever return() does: (iterator next exc) -> (exc) */
+static void comp_async_iterator_close_throw(CompState *s)
+{
+    int l_skip = new_label(s), l_rejected = new_label(s), l_end = new_label(s);
+    emit_op(s, OP_async_iterator_close_throw);
+    emit_goto(s, OP_if_false, l_skip);
+    emit_goto(s, OP_catch, l_rejected);
+    emit_op(s, OP_swap);
+    emit_op(s, OP_await);
+    emit_op(s, OP_drop);
+    emit_op(s, OP_drop); /* catch offset */
+    emit_goto(s, OP_goto, l_end);
+    emit_label(s, l_rejected);
+    /* the swap put the catch offset under the result: the handler finds
+       (exc rejection), one less than the level recorded at the catch */
+    comp_adjust_stack(s, -1);
+    emit_op(s, OP_drop); /* the rejection */
+    emit_goto(s, OP_goto, l_end);
+    emit_label(s, l_skip);
+    emit_op(s, OP_drop);
+    emit_label(s, l_end);
+}
+
 /* the code leaving block b on the way out of it (not through its end) */
 static void comp_leave_block(CompState *s, CompBlock *b)
 {
@@ -41,7 +77,10 @@ static void comp_leave_block(CompState *s, CompBlock *b)
         break;
     case COMP_BLOCK_FOR_OF:
         emit_op(s, OP_drop); /* catch offset */
-        emit_op(s, OP_iterator_close);
+        if (b->is_async)
+            comp_async_iterator_close(s);
+        else
+            emit_op(s, OP_iterator_close);
         break;
     case COMP_BLOCK_FOR_IN:
     case COMP_BLOCK_STACK:
@@ -396,26 +435,31 @@ static void comp_for_of(CompState *s, JSNode *n)
     CompBlock b;
     CompScope *sc = comp_scope_of(n);
     JSNode *left = n->u.for_in.left;
+    bool is_async = n->u.for_in.is_await;
     int l_cont = new_label(s), l_break = new_label(s), l_done = new_label(s);
     int l_exc = new_label(s), l_end = new_label(s);
-    if (n->u.for_in.is_await) {
-        comp_error(s, n, "for await is not supported yet");
-        return;
-    }
     comp_set_completion_undefined(s);
     comp_for_in_head_scope(s, sc);
     comp_expr(s, n->u.for_in.right);
     if (sc)
         comp_leave_scope(s, sc);
-    emit_op(s, OP_for_of_start); /* -> iterator next */
+    /* -> iterator next */
+    emit_op(s, is_async ? OP_async_iterator_get : OP_for_of_start);
     emit_goto(s, OP_catch, l_exc);
     comp_push_block(s, &b, COMP_BLOCK_FOR_OF, n);
+    b.is_async = is_async;
     b.break_label = l_break;
     b.continue_label = l_cont;
     comp_loop_take_labels(s, &b);
     emit_label(s, l_cont);
     emit_op(s, OP_interrupt_check);
-    emit_op_u8(s, OP_for_of_next, 0);
+    if (is_async) {
+        emit_op(s, OP_for_await_next);
+        emit_op(s, OP_await);
+        emit_op(s, OP_for_await_check);
+    } else {
+        emit_op_u8(s, OP_for_of_next, 0);
+    }
     emit_goto(s, OP_if_true, l_done);
     comp_for_in_head_scope(s, sc);
     comp_for_in_bind(s, left);
@@ -433,11 +477,17 @@ static void comp_for_of(CompState *s, JSNode *n)
     emit_label(s, l_break);
     comp_pop_block(s, &b);
     emit_op(s, OP_drop); /* catch offset */
-    emit_op(s, OP_iterator_close);
+    if (is_async)
+        comp_async_iterator_close(s);
+    else
+        emit_op(s, OP_iterator_close);
     emit_goto(s, OP_goto, l_end);
     /* an exception in the body: close the iterator, then rethrow */
     emit_label(s, l_exc);
-    emit_op(s, OP_iterator_close_throw);
+    if (is_async)
+        comp_async_iterator_close_throw(s);
+    else
+        emit_op(s, OP_iterator_close_throw);
     emit_op(s, OP_throw);
     emit_label(s, l_end);
 }

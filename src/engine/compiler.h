@@ -97,6 +97,7 @@ typedef struct CompBlock {
     int drop_count;     /* COMP_BLOCK_STACK / FOR_IN: values to drop */
     JSAtom label;       /* COMP_BLOCK_LABEL: the label's name */
     bool pending;       /* COMP_BLOCK_LABEL: may still label the next loop */
+    bool is_async;      /* COMP_BLOCK_FOR_OF: a for await (closing awaits) */
     struct CompBlock *loop; /* COMP_BLOCK_LABEL: the loop it labels, or NULL */
 } CompBlock;
 

@@ -16,6 +16,7 @@
 #include <math.h>
 
 #include "interp.h"
+#include "async_iter.h"
 #include "atom.h"
 #include "bigint.h"
 #include "builtins/builtins.h"
@@ -297,6 +298,8 @@ static JSValue js_throw_error_op(JSContext *ctx, JSAtom atom, int kind)
         return JS_ThrowReferenceError(ctx, "Super constructor may only be called once");
     case JS_THROW_DELETE_SUPER:
         return JS_ThrowReferenceError(ctx, "Unsupported reference to 'super'");
+    case JS_THROW_NO_ITER_THROW:
+        return JS_ThrowTypeError(ctx, "The iterator does not provide a 'throw' method");
     default:
         return JS_ThrowReferenceError(ctx, "Invalid left-hand side in assignment");
     }
@@ -1872,6 +1875,12 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         f->state = JS_FRAME_SUSPENDED_YIELD;
         goto suspend;
     }
+    CASE(yield_delegated)
+    {
+        ret_val = *--sp;
+        f->state = JS_FRAME_SUSPENDED_YIELD_STAR;
+        goto suspend;
+    }
     CASE(await)
     {
         ret_val = *--sp;
@@ -2096,6 +2105,124 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         JS_FreeValue(ctx, *--sp);
         if (ret < 0)
             goto exception;
+        NEXT();
+    }
+    CASE(async_iterator_get)
+    {
+        JSValue next, iter;
+        SAVE();
+        iter = js_get_async_iterator(ctx, sp[-1], &next);
+        if (JS_IsException(iter))
+            goto exception;
+        set_value(ctx, &sp[-1], iter);
+        *sp++ = next;
+        NEXT();
+    }
+    CASE(for_await_next)
+    {
+        /* the next method moves up while the call and its await run, so
+           that an error in them finds the iterator "done" (not closed) */
+        JSValue r;
+        sp[0] = sp[-2];
+        sp[-2] = JS_UNDEFINED;
+        sp++;
+        SAVE();
+        r = JS_Call(ctx, sp[-1], sp[-4], 0, NULL);
+        if (JS_IsException(r))
+            goto exception;
+        *sp++ = r;
+        NEXT();
+    }
+    CASE(for_await_check)
+    {
+        JSValue v;
+        bool done;
+        SAVE();
+        v = js_async_iterator_next_result(ctx, sp[-1], &done);
+        if (JS_IsException(v))
+            goto exception;
+        JS_FreeValue(ctx, sp[-1]);
+        sp[-4] = sp[-2];
+        sp[-2] = v;
+        sp[-1] = JS_NewBool(ctx, done);
+        NEXT();
+    }
+    CASE(async_iterator_close)
+    {
+        JSValue r = JS_UNDEFINED;
+        bool must_await = false;
+        SAVE();
+        if (!JS_IsUndefined(sp[-1]))
+            r = js_async_iterator_close_call(ctx, sp[-2], &must_await);
+        JS_FreeValue(ctx, sp[-1]);
+        JS_FreeValue(ctx, sp[-2]);
+        sp -= 2;
+        if (JS_IsException(r))
+            goto exception;
+        sp[0] = r;
+        sp[1] = JS_NewBool(ctx, must_await);
+        sp += 2;
+        NEXT();
+    }
+    CASE(async_iterator_close_throw)
+    {
+        JSValue exc = sp[-1], r = JS_UNDEFINED;
+        bool must_await = false;
+        SAVE();
+        if (!JS_IsUndefined(sp[-2]) && !JS_IsUncatchableError(ctx, exc)) {
+            r = js_async_iterator_close_call(ctx, sp[-3], &must_await);
+            if (JS_IsException(r)) {
+                JS_FreeValue(ctx, JS_GetException(ctx));
+                r = JS_UNDEFINED;
+                must_await = false;
+            }
+        }
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-3]);
+        sp[-3] = exc;
+        sp[-2] = r;
+        sp[-1] = JS_NewBool(ctx, must_await);
+        NEXT();
+    }
+    CASE(iterator_check_object)
+    {
+        if (!JS_IsObject(sp[-1])) {
+            SAVE();
+            JS_ThrowTypeError(ctx, "iterator result is not an object");
+            goto exception;
+        }
+        NEXT();
+    }
+    CASE(async_yield_star)
+    {
+        int kind;
+        JSValue r;
+        SAVE();
+        r = js_async_yield_star_call(ctx, sp[-4], sp[-3], sp[-2], JS_VALUE_GET_INT(sp[-1]), &kind);
+        if (JS_IsException(r))
+            goto exception;
+        JS_FreeValue(ctx, sp[-2]);
+        sp[-2] = JS_NewInt32(ctx, kind);
+        sp[-1] = r;
+        pc += kind >= JS_ASYNC_YS_NO_RETURN ? 4 + get_i32(pc) : 4;
+        NEXT();
+    }
+    CASE(async_yield_star_check)
+    {
+        JSValue v;
+        bool done;
+        SAVE();
+        v = js_async_iterator_next_result(ctx, sp[-1], &done);
+        if (JS_IsException(v))
+            goto exception;
+        if (done) {
+            /* IteratorValue, which js_async_iterator_next_result skips */
+            v = JS_GetProperty(ctx, sp[-1], JS_ATOM_value);
+            if (JS_IsException(v))
+                goto exception;
+        }
+        set_value(ctx, &sp[-1], v);
+        pc += done ? 4 + get_i32(pc) : 4;
         NEXT();
     }
     CASE(iterator_close_throw)

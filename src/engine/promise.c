@@ -446,8 +446,8 @@ int js_promise_settle(JSContext *ctx, JSValueConst promise, JSValueConst value, 
     return js_promise_resolve_with(ctx, promise, value);
 }
 
-JSValue js_promise_resolve_function_call(JSContext *ctx, JSValueConst this_val, int argc,
-                                         JSValueConst *argv, int magic, JSValue *func_data)
+static JSValue js_promise_resolve_function_call(JSContext *ctx, JSValueConst this_val, int argc,
+                                                JSValueConst *argv, int magic, JSValue *func_data)
 {
     JSValue promise = func_data[JS_PROMISE_FUNC_PROMISE];
     JSPromiseData *s = js_promise_data(promise);

@@ -58,10 +58,6 @@ int js_init_promise(JSContext *ctx);
 /* ---------------------------------------------------------------------
  * Shared with builtins/promise.c
  * ------------------------------------------------------------------- */
-/* the promise's reject/resolve functions of one pair: a JS_CFunctionData
-   callback (magic 0 resolve, 1 reject) */
-JSValue js_promise_resolve_function_call(JSContext *ctx, JSValueConst this_val, int argc,
-                                         JSValueConst *argv, int magic, JSValue *func_data);
 /* CreateResolvingFunctions(promise): funcs[0] resolve, funcs[1] reject */
 int js_promise_create_resolving_functions(JSContext *ctx, JSValueConst promise, JSValue *funcs);
 /* OrdinaryCreateFromConstructor(new_target, %Promise.prototype%) with a

@@ -71,3 +71,21 @@ function report() {
     if (__weft_failed)
         throw new Error(__weft_failed + " test(s) failed");
 }
+
+// asyncTest(name, fn): fn returns a promise, which must fulfil. The weft
+// command runs the job queue after the script; a file with async tests
+// ends with reportAsync(), which reports once every async test settled.
+var __weft_async_tests = [];
+
+function asyncTest(name, fn) {
+    __weft_async_tests.push(Promise.resolve().then(fn).then(function () {
+        __weft_passed++;
+    }, function (e) {
+        __weft_failed++;
+        print("FAIL " + name + ": " + (e && e.stack ? e.stack : __weft_show(e)));
+    }));
+}
+
+function reportAsync() {
+    Promise.all(__weft_async_tests).then(report);
+}

@@ -4,17 +4,6 @@
 // job queue after the script, and report() runs once every async test
 // settled.
 
-var __async_tests = [];
-
-function asyncTest(name, fn) {
-    __async_tests.push(Promise.resolve().then(fn).then(function () {
-        __weft_passed++;
-    }, function (e) {
-        __weft_failed++;
-        print("FAIL " + name + ": " + (e && e.stack ? e.stack : __weft_show(e)));
-    }));
-}
-
 // a promise fulfilled after n turns of the job queue
 function ticks(n) {
     var p = Promise.resolve();
@@ -580,4 +569,4 @@ asyncTest("Promise.allKeyed and allSettledKeyed", function () {
 /* ---------------------------------------------------------------------
  * Finally, the summary once every async test settled
  * ------------------------------------------------------------------- */
-Promise.all(__async_tests).then(report);
+reportAsync();

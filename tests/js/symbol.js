@@ -82,4 +82,26 @@ test("symbols as keys and conversions", function () {
     assertEq(s.constructor, Symbol);
 });
 
+test("%IteratorPrototype%", function () {
+    var IteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf([][Symbol.iterator]()));
+    assertEq(Object.getPrototypeOf(IteratorPrototype), Object.prototype);
+    var f = IteratorPrototype[Symbol.iterator];
+    var o = {};
+    assertEq(f.call(o), o);
+    assertEq(f.call(5), 5);
+    assertEq(f.name, "[Symbol.iterator]");
+    assertEq(f.length, 0);
+    var d = Object.getOwnPropertyDescriptor(IteratorPrototype, Symbol.toStringTag);
+    assertEq(typeof d.get, "function");
+    assertEq(typeof d.set, "function");
+    assertEq(IteratorPrototype[Symbol.toStringTag], "Iterator");
+    assertThrows(TypeError, function () { d.set.call(IteratorPrototype, "x"); });
+    assertThrows(TypeError, function () { d.set.call(1, "x"); });
+    var it = Object.create(IteratorPrototype);
+    it[Symbol.toStringTag] = "Mine";
+    assertEq(Object.getOwnPropertyDescriptor(it, Symbol.toStringTag).value, "Mine");
+    assertEq(Object.prototype.toString.call(it), "[object Mine]");
+    assertEq(IteratorPrototype[Symbol.toStringTag], "Iterator");
+});
+
 report();

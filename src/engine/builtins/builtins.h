@@ -37,6 +37,7 @@ int js_init_boolean(JSContext *ctx);
 int js_init_bigint(JSContext *ctx);
 int js_init_math(JSContext *ctx);
 int js_init_json(JSContext *ctx);
+int js_init_date(JSContext *ctx);     /* Date (date.c) */
 int js_init_map(JSContext *ctx);       /* Map, Set, WeakMap, WeakSet + iterators */
 int js_init_reflect(JSContext *ctx);
 int js_init_global(JSContext *ctx);    /* globalThis, parseInt, isNaN, URI functions, ... */

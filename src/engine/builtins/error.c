@@ -239,8 +239,8 @@ int js_init_error(JSContext *ctx)
                                    countof(js_error_proto_funcs)) < 0 ||
         js_error_init_proto(ctx, proto, JS_ATOM_Error) < 0)
         return -1;
-    ctor = js_define_constructor(ctx, JS_ATOM_Error, (JSCFunction *)(void *)js_error_constructor,
-                                 1, JS_CFUNC_constructor_or_func_magic, JS_PLAIN_ERROR, proto);
+    ctor = js_define_constructor(ctx, JS_ATOM_Error, (JSCFunction *)(void *)js_error_constructor, 1,
+                                 JS_CFUNC_constructor_or_func_magic, JS_PLAIN_ERROR, proto);
     if (JS_IsException(ctor))
         return -1;
     if (JS_SetPropertyFunctionList(ctx, ctor, js_error_funcs, countof(js_error_funcs)) < 0)

@@ -67,4 +67,7 @@ int js_init_iterator(JSContext *ctx)
 
 /* no iterator class of its own yet: the array, string, map and set
    iterators belong to their families */
-void js_iterator_init_classes(JSRuntime *rt) { (void)rt; }
+void js_iterator_init_classes(JSRuntime *rt)
+{
+    (void)rt;
+}

@@ -12,6 +12,7 @@
  * enumerability when nothing can change it in between.
  */
 #include "builtins.h"
+#include "proxy.h"
 #include "../atom.h"
 #include "../conv.h"
 #include "../error.h"
@@ -50,7 +51,7 @@ static int js_object_key_kind(JSRuntime *rt, JSAtom atom)
     if (p->atom_type == JS_ATOM_TYPE_STRING)
         /* only ten-digit strings can be indices that are not tagged ints */
         return p->len == 10 && js_atom_is_array_index(rt, &idx, atom) ? JS_KEY_INDEX
-                                                                       : JS_KEY_STRING;
+                                                                      : JS_KEY_STRING;
     return p->hash == 2 ? JS_KEY_PRIVATE : JS_KEY_SYMBOL;
 }
 
@@ -58,8 +59,8 @@ static int js_object_key_kind(JSRuntime *rt, JSAtom atom)
    shape: the shape keeps insertion order, which is then the spec order
    once strings are put before symbols. The atoms in *ptab are borrowed
    (free the table with js_free). 1 when the object does not qualify. */
-static int js_object_shape_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen,
-                                JSObject *p, int flags)
+static int js_object_shape_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen, JSObject *p,
+                                int flags)
 {
     JSRuntime *rt = ctx->rt;
     JSShape *sh = p->shape;
@@ -244,8 +245,7 @@ static int js_object_assign_from(JSContext *ctx, JSValueConst to, JSValueConst s
     from = JS_ToObject(ctx, src);
     if (JS_IsException(from))
         return -1;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(from),
-                                       JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(from), JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     for (uint32_t i = 0; i < len; i++) {
         JSValue v;
@@ -264,8 +264,7 @@ done:
     return ret;
 }
 
-static JSValue js_object_assign(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_object_assign(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue to = JS_ToObject(ctx, argv[0]);
     if (JS_IsException(to))
@@ -296,8 +295,7 @@ static int js_object_define_properties(JSContext *ctx, JSValueConst obj, JSValue
     props = JS_ToObject(ctx, properties);
     if (JS_IsException(props))
         return -1;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(props),
-                                       JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(props), JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     descs = js_malloc(ctx, sizeof(*descs) * (len ? len : 1));
     if (!descs)
@@ -331,8 +329,7 @@ done:
     return ret;
 }
 
-static JSValue js_object_create(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_object_create(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst proto = argv[0];
     JSValue obj;
@@ -421,8 +418,7 @@ static JSValue js_object_enumerable_own(JSContext *ctx, JSValueConst val, int ki
         goto done;
     for (uint32_t i = 0; i < len; i++) {
         JSValue v = JS_UNDEFINED;
-        int r = js_object_get_enumerable(ctx, obj, tab[i].atom,
-                                         kind == JS_OBJECT_KEYS ? NULL : &v);
+        int r = js_object_get_enumerable(ctx, obj, tab[i].atom, kind == JS_OBJECT_KEYS ? NULL : &v);
         if (r < 0)
             goto done;
         if (r == 0)
@@ -443,8 +439,8 @@ done:
     return res;
 }
 
-static JSValue js_object_keys(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv, int kind)
+static JSValue js_object_keys(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                              int kind)
 {
     return js_object_enumerable_own(ctx, argv[0], kind);
 }
@@ -466,8 +462,7 @@ static int js_object_set_integrity_shape(JSContext *ctx, JSObject *p, bool froze
     sh = p->shape;
     for (int i = 0; i < sh->prop_count; i++) {
         JSShapeProperty *prs = &sh->prop[i];
-        if (prs->atom == JS_ATOM_NULL ||
-            js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
+        if (prs->atom == JS_ATOM_NULL || js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
             continue;
         prs->flags &= ~JS_PROP_CONFIGURABLE;
         if (frozen && (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
@@ -487,8 +482,7 @@ static int js_object_set_integrity(JSContext *ctx, JSValueConst obj, bool frozen
     ret = JS_PreventExtensions(ctx, obj);
     if (ret <= 0)
         return ret;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
-                                       JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj), JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         return -1;
     ret = 1;
     for (uint32_t i = 0; i < len && ret > 0; i++) {
@@ -514,8 +508,8 @@ static int js_object_set_integrity(JSContext *ctx, JSValueConst obj, bool frozen
     return ret;
 }
 
-static JSValue js_object_freeze(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv, int frozen)
+static JSValue js_object_freeze(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                                int frozen)
 {
     JSValueConst obj = argv[0];
     int ret;
@@ -537,8 +531,7 @@ static int js_object_test_integrity_shape(JSContext *ctx, JSObject *p, bool froz
         return 0;
     for (int i = 0; i < sh->prop_count; i++) {
         JSShapeProperty *prs = &sh->prop[i];
-        if (prs->atom == JS_ATOM_NULL ||
-            js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
+        if (prs->atom == JS_ATOM_NULL || js_object_key_kind(ctx->rt, prs->atom) == JS_KEY_PRIVATE)
             continue;
         if ((prs->flags & JS_PROP_CONFIGURABLE) ||
             (frozen && (prs->flags & JS_PROP_TMASK) != JS_PROP_GETSET &&
@@ -559,8 +552,7 @@ static int js_object_test_integrity(JSContext *ctx, JSValueConst obj, bool froze
     ret = JS_IsExtensible(ctx, obj);
     if (ret != 0)
         return ret < 0 ? -1 : 0;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
-                                       JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj), JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         return -1;
     ret = 1;
     for (uint32_t i = 0; i < len; i++) {
@@ -692,8 +684,7 @@ static int js_object_group_add(JSContext *ctx, JSValueConst groups, JSValue key,
         } else {
             ret = js_object_group_append(ctx, arr, value);
             if (ret >= 0)
-                ret = JS_DefinePropertyValue(ctx, groups, atom, arr,
-                                             JS_PROP_C_W_E | JS_PROP_THROW);
+                ret = JS_DefinePropertyValue(ctx, groups, atom, arr, JS_PROP_C_W_E | JS_PROP_THROW);
             else
                 JS_FreeValue(ctx, arr);
         }
@@ -803,8 +794,7 @@ static JSValue js_object_get_own_property_descriptors(JSContext *ctx, JSValueCon
     obj = JS_ToObject(ctx, argv[0]);
     if (JS_IsException(obj))
         return obj;
-    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj),
-                                       JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
+    if (js_object_own_keys(ctx, &tab, &len, js_obj(obj), JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK))
         goto done;
     res = JS_NewObject(ctx);
     if (JS_IsException(res))
@@ -1033,16 +1023,11 @@ enum {
 };
 
 static const char *const js_object_tag_strings[] = {
-    [JS_TAG_NAME_ARRAY] = "[object Array]",
-    [JS_TAG_NAME_ARGUMENTS] = "[object Arguments]",
-    [JS_TAG_NAME_FUNCTION] = "[object Function]",
-    [JS_TAG_NAME_ERROR] = "[object Error]",
-    [JS_TAG_NAME_BOOLEAN] = "[object Boolean]",
-    [JS_TAG_NAME_NUMBER] = "[object Number]",
-    [JS_TAG_NAME_STRING] = "[object String]",
-    [JS_TAG_NAME_DATE] = "[object Date]",
-    [JS_TAG_NAME_REGEXP] = "[object RegExp]",
-    [JS_TAG_NAME_OBJECT] = "[object Object]",
+    [JS_TAG_NAME_ARRAY] = "[object Array]",       [JS_TAG_NAME_ARGUMENTS] = "[object Arguments]",
+    [JS_TAG_NAME_FUNCTION] = "[object Function]", [JS_TAG_NAME_ERROR] = "[object Error]",
+    [JS_TAG_NAME_BOOLEAN] = "[object Boolean]",   [JS_TAG_NAME_NUMBER] = "[object Number]",
+    [JS_TAG_NAME_STRING] = "[object String]",     [JS_TAG_NAME_DATE] = "[object Date]",
+    [JS_TAG_NAME_REGEXP] = "[object RegExp]",     [JS_TAG_NAME_OBJECT] = "[object Object]",
 };
 
 /* the builtinTag of Object.prototype.toString (JS_TAG_NAME_*); -1 on
@@ -1068,13 +1053,13 @@ static int js_object_builtin_tag(JSContext *ctx, JSValueConst obj)
         return JS_TAG_NAME_DATE;
     case JS_CLASS_REGEXP:
         return JS_TAG_NAME_REGEXP;
-    case JS_CLASS_PROXY:
+    case JS_CLASS_PROXY: {
         /* IsArray looks through proxies (and throws on a revoked one) */
-        if (JS_IsArray(ctx, obj))
-            return JS_TAG_NAME_ARRAY;
-        if (JS_HasException(ctx))
-            return -1;
+        int ret = js_proxy_is_array(ctx, p);
+        if (ret)
+            return ret < 0 ? -1 : JS_TAG_NAME_ARRAY;
         break;
+    }
     default:
         break;
     }

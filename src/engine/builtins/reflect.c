@@ -18,8 +18,7 @@ static JSValue js_reflect_not_object(JSContext *ctx)
     return JS_ThrowTypeError(ctx, "Reflect: target is not an object");
 }
 
-static JSValue js_reflect_apply(JSContext *ctx, JSValueConst this_val, int argc,
-                                JSValueConst *argv)
+static JSValue js_reflect_apply(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue *tab, ret;
     uint32_t len;
@@ -86,8 +85,7 @@ static JSValue js_reflect_delete_property(JSContext *ctx, JSValueConst this_val,
     return JS_NewBool(ctx, ret);
 }
 
-static JSValue js_reflect_get(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_reflect_get(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst receiver = argc < 3 ? argv[0] : argv[2];
     JSAtom atom;
@@ -133,8 +131,7 @@ static JSValue js_reflect_get_prototype_of(JSContext *ctx, JSValueConst this_val
     return JS_GetPrototype(ctx, argv[0]);
 }
 
-static JSValue js_reflect_has(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_reflect_has(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSAtom atom;
     int ret;
@@ -182,8 +179,7 @@ static JSValue js_reflect_prevent_extensions(JSContext *ctx, JSValueConst this_v
     return JS_NewBool(ctx, ret);
 }
 
-static JSValue js_reflect_set(JSContext *ctx, JSValueConst this_val, int argc,
-                              JSValueConst *argv)
+static JSValue js_reflect_set(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValueConst receiver = argc < 4 ? argv[0] : argv[3];
     JSAtom atom;

@@ -41,8 +41,7 @@ static JSValue js_symbol_for_key(JSContext *ctx, JSValueConst key)
     if (atom != JS_ATOM_NULL)
         return js_atom_to_symbol(ctx, atom);
     js_dup_string(p);
-    return js_symbol_from_new_atom(ctx,
-                                   js_new_symbol_atom(ctx, p, JS_ATOM_TYPE_GLOBAL_SYMBOL));
+    return js_symbol_from_new_atom(ctx, js_new_symbol_atom(ctx, p, JS_ATOM_TYPE_GLOBAL_SYMBOL));
 }
 
 JSValue JS_NewSymbol(JSContext *ctx, const char *description, bool is_global)
