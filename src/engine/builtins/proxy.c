@@ -41,7 +41,10 @@ typedef struct JSProxyOp {
     JSValue trap; /* JS_UNDEFINED: forward to the target */
 } JSProxyOp;
 
-static JSProxyData *js_proxy_data(const JSObject *p) { return p->u.opaque; }
+static JSProxyData *js_proxy_data(const JSObject *p)
+{
+    return p->u.opaque;
+}
 
 static int js_proxy_throw_revoked(JSContext *ctx, JSAtom trap_name)
 {
@@ -154,8 +157,7 @@ static void js_proxy_complete_desc(JSPropertyDescriptor *d)
 /* IsCompatiblePropertyDescriptor(extensible, desc, current), that is
    ValidateAndApplyPropertyDescriptor without an object; cur is NULL when
    the target has no such property */
-static bool js_proxy_desc_compatible(JSContext *ctx, bool extensible,
-                                     const JSPropertyDescriptor *d,
+static bool js_proxy_desc_compatible(JSContext *ctx, bool extensible, const JSPropertyDescriptor *d,
                                      const JSPropertyDescriptor *cur)
 {
     int f = d->flags, cf;
@@ -289,8 +291,9 @@ static int js_proxy_set_prototype_checked(JSContext *ctx, JSProxyOp *op, JSValue
     same = js_same_value(ctx, proto, target_proto);
     JS_FreeValue(ctx, target_proto);
     if (!same)
-        return js_proxy_invariant(ctx, "'setPrototypeOf' on proxy: trap returned truish for "
-                                       "a prototype the non-extensible target does not have",
+        return js_proxy_invariant(ctx,
+                                  "'setPrototypeOf' on proxy: trap returned truish for "
+                                  "a prototype the non-extensible target does not have",
                                   JS_ATOM_NULL);
     return 1;
 }
@@ -324,8 +327,9 @@ int js_proxy_is_extensible(JSContext *ctx, JSObject *p)
             if (target_ret < 0)
                 ret = -1;
             else if (target_ret != ret)
-                ret = js_proxy_invariant(ctx, "'isExtensible' on proxy: trap result does not "
-                                              "reflect the extensibility of the target",
+                ret = js_proxy_invariant(ctx,
+                                         "'isExtensible' on proxy: trap result does not "
+                                         "reflect the extensibility of the target",
                                          JS_ATOM_NULL);
         }
     }
@@ -348,8 +352,9 @@ int js_proxy_prevent_extensions(JSContext *ctx, JSObject *p)
             if (ext < 0)
                 ret = -1;
             else if (ext)
-                ret = js_proxy_invariant(ctx, "'preventExtensions' on proxy: trap returned "
-                                              "truish but the target is extensible",
+                ret = js_proxy_invariant(ctx,
+                                         "'preventExtensions' on proxy: trap returned "
+                                         "truish but the target is extensible",
                                          JS_ATOM_NULL);
         }
     }
@@ -369,15 +374,17 @@ static int js_proxy_check_absent(JSContext *ctx, JSProxyOp *op, JSAtom prop,
     if (!target_desc)
         return 0;
     if (!(target_desc->flags & JS_PROP_CONFIGURABLE))
-        return js_proxy_invariant(ctx, "'getOwnPropertyDescriptor' on proxy: trap returned "
-                                       "undefined for the non-configurable property '%s'",
+        return js_proxy_invariant(ctx,
+                                  "'getOwnPropertyDescriptor' on proxy: trap returned "
+                                  "undefined for the non-configurable property '%s'",
                                   prop);
     ext = JS_IsExtensible(ctx, op->target);
     if (ext < 0)
         return -1;
     if (!ext)
-        return js_proxy_invariant(ctx, "'getOwnPropertyDescriptor' on proxy: trap returned "
-                                       "undefined for property '%s' of a non-extensible target",
+        return js_proxy_invariant(ctx,
+                                  "'getOwnPropertyDescriptor' on proxy: trap returned "
+                                  "undefined for property '%s' of a non-extensible target",
                                   prop);
     return 0;
 }
@@ -405,8 +412,9 @@ static int js_proxy_check_desc(JSContext *ctx, JSProxyOp *op, JSAtom prop, JSVal
     return 1;
 incompatible:
     js_free_desc(ctx, res);
-    return js_proxy_invariant(ctx, "'getOwnPropertyDescriptor' on proxy: trap returned a "
-                                   "descriptor incompatible with the target for property '%s'",
+    return js_proxy_invariant(ctx,
+                              "'getOwnPropertyDescriptor' on proxy: trap returned a "
+                              "descriptor incompatible with the target for property '%s'",
                               prop);
 }
 
@@ -420,8 +428,9 @@ static int js_proxy_get_own_property_trap(JSContext *ctx, JSPropertyDescriptor *
         return -1;
     if (!JS_IsObject(res_obj) && !JS_IsUndefined(res_obj)) {
         JS_FreeValue(ctx, res_obj);
-        return js_proxy_invariant(ctx, "'getOwnPropertyDescriptor' on proxy: trap returned "
-                                       "neither object nor undefined for property '%s'",
+        return js_proxy_invariant(ctx,
+                                  "'getOwnPropertyDescriptor' on proxy: trap returned "
+                                  "neither object nor undefined for property '%s'",
                                   prop);
     }
     has_target = js_proxy_target_desc(ctx, &target_desc, op->target, prop);
@@ -432,8 +441,7 @@ static int js_proxy_get_own_property_trap(JSContext *ctx, JSPropertyDescriptor *
     if (JS_IsUndefined(res_obj))
         ret = js_proxy_check_absent(ctx, op, prop, has_target ? &target_desc : NULL);
     else
-        ret = js_proxy_check_desc(ctx, op, prop, res_obj, has_target ? &target_desc : NULL,
-                                  &res);
+        ret = js_proxy_check_desc(ctx, op, prop, res_obj, has_target ? &target_desc : NULL, &res);
     if (has_target)
         js_free_desc(ctx, &target_desc);
     JS_FreeValue(ctx, res_obj);
@@ -450,8 +458,8 @@ static int js_proxy_get_own_property_trap(JSContext *ctx, JSPropertyDescriptor *
     return 1;
 }
 
-static int js_proxy_get_own_property(JSContext *ctx, JSPropertyDescriptor *pdesc,
-                                     JSValueConst obj, JSAtom prop)
+static int js_proxy_get_own_property(JSContext *ctx, JSPropertyDescriptor *pdesc, JSValueConst obj,
+                                     JSAtom prop)
 {
     JSProxyOp op;
     int ret;
@@ -484,8 +492,9 @@ static int js_proxy_check_define(JSContext *ctx, JSProxyOp *op, JSAtom prop,
         ret = -1;
     } else if (!has_target) {
         if (!ext || setting_config_false)
-            ret = js_proxy_invariant(ctx, "'defineProperty' on proxy: trap returned truish "
-                                          "for property '%s' that the target cannot have",
+            ret = js_proxy_invariant(ctx,
+                                     "'defineProperty' on proxy: trap returned truish "
+                                     "for property '%s' that the target cannot have",
                                      prop);
     } else {
         int tf = target_desc.flags;
@@ -493,8 +502,9 @@ static int js_proxy_check_define(JSContext *ctx, JSProxyOp *op, JSAtom prop,
             (setting_config_false && (tf & JS_PROP_CONFIGURABLE)) ||
             (!(tf & (JS_PROP_GETSET | JS_PROP_CONFIGURABLE)) && (tf & JS_PROP_WRITABLE) &&
              (d->flags & JS_PROP_HAS_WRITABLE) && !(d->flags & JS_PROP_WRITABLE)))
-            ret = js_proxy_invariant(ctx, "'defineProperty' on proxy: trap returned truish "
-                                          "for property '%s' incompatible with the target",
+            ret = js_proxy_invariant(ctx,
+                                     "'defineProperty' on proxy: trap returned truish "
+                                     "for property '%s' incompatible with the target",
                                      prop);
         js_free_desc(ctx, &target_desc);
     }
@@ -502,8 +512,8 @@ static int js_proxy_check_define(JSContext *ctx, JSProxyOp *op, JSAtom prop,
 }
 
 static int js_proxy_define_own_property(JSContext *ctx, JSValueConst obj, JSAtom prop,
-                                        JSValueConst val, JSValueConst getter,
-                                        JSValueConst setter, int flags)
+                                        JSValueConst val, JSValueConst getter, JSValueConst setter,
+                                        int flags)
 {
     JSPropertyDescriptor d = {.flags = flags, .value = val, .getter = getter, .setter = setter};
     JSProxyOp op;
@@ -523,8 +533,9 @@ static int js_proxy_define_own_property(JSContext *ctx, JSValueConst obj, JSAtom
     ret = js_proxy_bool_result(ctx, js_proxy_call_key(ctx, &op, prop, 1, &desc_obj));
     JS_FreeValue(ctx, desc_obj);
     if (ret == 0)
-        ret = js_throw_type_error_or_false(ctx, flags, "'defineProperty' on proxy: trap "
-                                                       "returned falsish for property '%s'",
+        ret = js_throw_type_error_or_false(ctx, flags,
+                                           "'defineProperty' on proxy: trap "
+                                           "returned falsish for property '%s'",
                                            prop);
     else if (ret > 0)
         ret = js_proxy_check_define(ctx, &op, prop, &d);
@@ -546,15 +557,17 @@ static int js_proxy_check_has_false(JSContext *ctx, JSProxyOp *op, JSAtom prop)
     tf = target_desc.flags;
     js_free_desc(ctx, &target_desc);
     if (!(tf & JS_PROP_CONFIGURABLE))
-        return js_proxy_invariant(ctx, "'has' on proxy: trap returned falsish for the "
-                                       "non-configurable property '%s'",
+        return js_proxy_invariant(ctx,
+                                  "'has' on proxy: trap returned falsish for the "
+                                  "non-configurable property '%s'",
                                   prop);
     ext = JS_IsExtensible(ctx, op->target);
     if (ext < 0)
         return -1;
     if (!ext)
-        return js_proxy_invariant(ctx, "'has' on proxy: trap returned falsish for property "
-                                       "'%s' of a non-extensible target",
+        return js_proxy_invariant(ctx,
+                                  "'has' on proxy: trap returned falsish for property "
+                                  "'%s' of a non-extensible target",
                                   prop);
     return 0;
 }
@@ -601,8 +614,9 @@ static JSValue js_proxy_check_get(JSContext *ctx, JSProxyOp *op, JSAtom prop, JS
     js_free_desc(ctx, &td);
     if (bad) {
         JS_FreeValue(ctx, res);
-        js_proxy_invariant(ctx, "'get' on proxy: trap result differs from the "
-                                "non-configurable property '%s' of the target",
+        js_proxy_invariant(ctx,
+                           "'get' on proxy: trap result differs from the "
+                           "non-configurable property '%s' of the target",
                            prop);
         return JS_EXCEPTION;
     }
@@ -642,8 +656,9 @@ static int js_proxy_check_set(JSContext *ctx, JSProxyOp *op, JSAtom prop, JSValu
     }
     js_free_desc(ctx, &td);
     if (bad)
-        return js_proxy_invariant(ctx, "'set' on proxy: trap returned truish for the "
-                                       "non-configurable property '%s' of the target",
+        return js_proxy_invariant(ctx,
+                                  "'set' on proxy: trap returned truish for the "
+                                  "non-configurable property '%s' of the target",
                                   prop);
     return 1;
 }
@@ -657,13 +672,13 @@ static int js_proxy_set(JSContext *ctx, JSValueConst obj, JSAtom prop, JSValueCo
     if (js_proxy_begin(ctx, js_obj(obj), JS_ATOM_set, &op))
         return -1;
     if (JS_IsUndefined(op.trap)) {
-        ret = JS_SetPropertyInternal(ctx, op.target, prop, JS_DupValue(ctx, val), receiver,
-                                     flags);
+        ret = JS_SetPropertyInternal(ctx, op.target, prop, JS_DupValue(ctx, val), receiver, flags);
     } else {
         ret = js_proxy_bool_result(ctx, js_proxy_call_key(ctx, &op, prop, 2, extra));
         if (ret == 0)
-            ret = js_throw_type_error_or_false(ctx, flags, "'set' on proxy: trap returned "
-                                                           "falsish for property '%s'",
+            ret = js_throw_type_error_or_false(ctx, flags,
+                                               "'set' on proxy: trap returned "
+                                               "falsish for property '%s'",
                                                prop);
         else if (ret > 0)
             ret = js_proxy_check_set(ctx, &op, prop, val);
@@ -685,15 +700,17 @@ static int js_proxy_check_delete(JSContext *ctx, JSProxyOp *op, JSAtom prop)
     tf = td.flags;
     js_free_desc(ctx, &td);
     if (!(tf & JS_PROP_CONFIGURABLE))
-        return js_proxy_invariant(ctx, "'deleteProperty' on proxy: trap returned truish for "
-                                       "the non-configurable property '%s'",
+        return js_proxy_invariant(ctx,
+                                  "'deleteProperty' on proxy: trap returned truish for "
+                                  "the non-configurable property '%s'",
                                   prop);
     ext = JS_IsExtensible(ctx, op->target);
     if (ext < 0)
         return -1;
     if (!ext)
-        return js_proxy_invariant(ctx, "'deleteProperty' on proxy: trap returned truish for "
-                                       "property '%s' of a non-extensible target",
+        return js_proxy_invariant(ctx,
+                                  "'deleteProperty' on proxy: trap returned truish for "
+                                  "property '%s' of a non-extensible target",
                                   prop);
     return 1;
 }
@@ -763,8 +780,9 @@ static int js_proxy_key_list(JSContext *ctx, JSProxyKeys *k, JSValueConst obj)
             return -1;
         if (!JS_IsString(v) && !JS_IsSymbol(v)) {
             JS_FreeValue(ctx, v);
-            return js_proxy_invariant(ctx, "'ownKeys' on proxy: trap result contains a value "
-                                           "that is neither a string nor a symbol",
+            return js_proxy_invariant(ctx,
+                                      "'ownKeys' on proxy: trap result contains a value "
+                                      "that is neither a string nor a symbol",
                                       JS_ATOM_NULL);
         }
         atom = JS_ValueToAtom(ctx, v);
@@ -782,10 +800,9 @@ static int js_proxy_atom_cmp(const void *a, const void *b)
 }
 
 /* the trap's keys sorted, for the duplicate check and the lookups of the
-   invariant checks; `seen` marks the keys a target key matched */
+   invariant checks */
 typedef struct JSProxyKeyIndex {
     JSAtom *atoms;
-    bool *seen;
     uint32_t len;
 } JSProxyKeyIndex;
 
@@ -793,34 +810,32 @@ static int js_proxy_index_keys(JSContext *ctx, JSProxyKeyIndex *ix, const JSProx
 {
     ix->len = k->len;
     ix->atoms = js_malloc(ctx, sizeof(JSAtom) * (k->len ? k->len : 1));
-    ix->seen = js_mallocz(ctx, sizeof(bool) * (k->len ? k->len : 1));
-    if (!ix->atoms || !ix->seen)
+    if (!ix->atoms)
         return -1;
     for (uint32_t i = 0; i < k->len; i++)
         ix->atoms[i] = k->tab[i].atom;
     qsort(ix->atoms, k->len, sizeof(JSAtom), js_proxy_atom_cmp);
     for (uint32_t i = 1; i < k->len; i++) {
         if (ix->atoms[i] == ix->atoms[i - 1])
-            return js_proxy_invariant(ctx, "'ownKeys' on proxy: trap returned duplicate "
-                                           "entries",
+            return js_proxy_invariant(ctx,
+                                      "'ownKeys' on proxy: trap returned duplicate "
+                                      "entries",
                                       JS_ATOM_NULL);
     }
     return 0;
 }
 
-/* removes a target key from the unchecked trap keys: false if absent */
-static bool js_proxy_index_take(JSProxyKeyIndex *ix, JSAtom atom)
+/* whether the trap listed a target key. Target keys are distinct and so
+   are the trap's, so counting the matches tells whether every trap key
+   was one of the target's (the spec's "uncheckedResultKeys is empty"). */
+static bool js_proxy_index_has(const JSProxyKeyIndex *ix, JSAtom atom)
 {
-    JSAtom *found = bsearch(&atom, ix->atoms, ix->len, sizeof(JSAtom), js_proxy_atom_cmp);
-    if (!found)
-        return false;
-    ix->seen[found - ix->atoms] = true;
-    return true;
+    return bsearch(&atom, ix->atoms, ix->len, sizeof(JSAtom), js_proxy_atom_cmp) != NULL;
 }
 
 /* steps 16-23: the trap's keys must list every non-configurable key of
    the target, and exactly the target's keys when it is not extensible */
-static int js_proxy_check_keys(JSContext *ctx, JSValueConst target, JSProxyKeyIndex *ix,
+static int js_proxy_check_keys(JSContext *ctx, JSValueConst target, const JSProxyKeyIndex *ix,
                                bool extensible)
 {
     JSPropertyEnum *tkeys;
@@ -845,9 +860,10 @@ static int js_proxy_check_keys(JSContext *ctx, JSValueConst target, JSProxyKeyIn
     for (uint32_t i = 0; i < tlen; i++) {
         if (configurable[i])
             continue;
-        if (!js_proxy_index_take(ix, tkeys[i].atom)) {
-            js_proxy_invariant(ctx, "'ownKeys' on proxy: trap result did not include the "
-                                    "non-configurable key '%s'",
+        if (!js_proxy_index_has(ix, tkeys[i].atom)) {
+            js_proxy_invariant(ctx,
+                               "'ownKeys' on proxy: trap result did not include the "
+                               "non-configurable key '%s'",
                                tkeys[i].atom);
             goto done;
         }
@@ -857,17 +873,19 @@ static int js_proxy_check_keys(JSContext *ctx, JSValueConst target, JSProxyKeyIn
         for (uint32_t i = 0; i < tlen; i++) {
             if (!configurable[i])
                 continue;
-            if (!js_proxy_index_take(ix, tkeys[i].atom)) {
-                js_proxy_invariant(ctx, "'ownKeys' on proxy: trap result did not include the "
-                                        "key '%s' of the non-extensible target",
+            if (!js_proxy_index_has(ix, tkeys[i].atom)) {
+                js_proxy_invariant(ctx,
+                                   "'ownKeys' on proxy: trap result did not include the "
+                                   "key '%s' of the non-extensible target",
                                    tkeys[i].atom);
                 goto done;
             }
             matched++;
         }
         if (matched != ix->len) {
-            js_proxy_invariant(ctx, "'ownKeys' on proxy: trap returned extra keys for a "
-                                    "non-extensible target",
+            js_proxy_invariant(ctx,
+                               "'ownKeys' on proxy: trap returned extra keys for a "
+                               "non-extensible target",
                                JS_ATOM_NULL);
             goto done;
         }
@@ -895,7 +913,6 @@ static int js_proxy_own_keys_trap(JSContext *ctx, JSProxyOp *op, JSProxyKeys *k)
     ret = js_proxy_check_keys(ctx, op->target, &ix, ext);
 done:
     js_free(ctx, ix.atoms);
-    js_free(ctx, ix.seen);
     JS_FreeValue(ctx, res);
     return ret;
 }
@@ -935,8 +952,7 @@ static int js_proxy_filter_keys(JSContext *ctx, JSValueConst proxy, JSProxyKeys 
     return 0;
 }
 
-int js_proxy_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen, JSObject *p,
-                      int flags)
+int js_proxy_own_keys(JSContext *ctx, JSPropertyEnum **ptab, uint32_t *plen, JSObject *p, int flags)
 {
     JSProxyKeys k = {0};
     JSProxyOp op;
@@ -986,8 +1002,8 @@ static JSValue js_proxy_call_trap(JSContext *ctx, JSProxyOp *op, JSValueConst se
     return ret;
 }
 
-static JSValue js_proxy_construct(JSContext *ctx, JSObject *p, JSValueConst new_target,
-                                  int argc, JSValueConst *argv)
+static JSValue js_proxy_construct(JSContext *ctx, JSObject *p, JSValueConst new_target, int argc,
+                                  JSValueConst *argv)
 {
     JSProxyOp op;
     JSValue ret;
@@ -1009,8 +1025,8 @@ static JSValue js_proxy_construct(JSContext *ctx, JSObject *p, JSValueConst new_
 }
 
 /* the class call hook: this_val is new.target for a construction */
-static JSValue js_proxy_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val,
-                             int argc, JSValueConst *argv, int flags)
+static JSValue js_proxy_call(JSContext *ctx, JSValueConst func_obj, JSValueConst this_val, int argc,
+                             JSValueConst *argv, int flags)
 {
     JSObject *p = js_obj(func_obj);
     JSProxyOp op;
@@ -1032,7 +1048,10 @@ static JSValue js_proxy_call(JSContext *ctx, JSValueConst func_obj, JSValueConst
 /* ---------------------------------------------------------------------
  * What the core asks of proxies
  * ------------------------------------------------------------------- */
-bool js_proxy_is_callable(const JSObject *p) { return js_proxy_data(p)->is_callable; }
+bool js_proxy_is_callable(const JSObject *p)
+{
+    return js_proxy_data(p)->is_callable;
+}
 
 int js_proxy_is_array(JSContext *ctx, JSObject *p)
 {
@@ -1133,8 +1152,8 @@ static JSValue js_proxy_constructor(JSContext *ctx, JSValueConst new_target, int
 }
 
 /* the revoke function: func_data[0] is [[RevocableProxy]], null once used */
-static JSValue js_proxy_revoke(JSContext *ctx, JSValueConst this_val, int argc,
-                               JSValueConst *argv, int magic, JSValue *func_data)
+static JSValue js_proxy_revoke(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv,
+                               int magic, JSValue *func_data)
 {
     JSValue proxy = func_data[0];
     JSProxyData *s;
