@@ -2,6 +2,8 @@
 # run-tests.sh — runs every test suite of `make test` and prints the grand
 # total as its last line: "N passed, M failed". Exit status 1 when any test
 # failed. Usage: tools/run-tests.sh BUILD_DIR
+# A JS test whose first line is "// TZ=<zone>" (tests/js/date-tz-*.js) runs
+# with the TZ environment variable set to that zone.
 BUILD=${1:-build}
 WEFT=$BUILD/weft
 PASS=0
@@ -42,7 +44,12 @@ done
 # JS tests that assert behaviour
 for t in tests/js/*.js; do
     [ "$(basename "$t")" = assert.js ] && continue
-    "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
+    tz=$(sed -n '1s|^// TZ=||p' "$t")
+    if [ -n "$tz" ]; then
+        TZ=$tz "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
+    else
+        "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
+    fi
     count "$TMP/out" "$t"
 done
 
