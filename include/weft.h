@@ -662,6 +662,60 @@ JSValue JS_EvalThis(JSContext *ctx, JSValueConst this_obj, const char *input, si
 bool JS_DetectModule(const char *input, size_t input_len);
 
 /* ---------------------------------------------------------------------
+ * ES modules
+ *
+ * JS_Eval with JS_EVAL_TYPE_MODULE compiles a module named `filename`,
+ * loads the modules it imports, links and evaluates them, and returns the
+ * promise of its evaluation (a module with top-level await settles it
+ * later). With JS_EVAL_FLAG_COMPILE_ONLY it returns the module record (a
+ * JS_TAG_MODULE value, which JS_EvalFunction runs). Every module stays in
+ * its context's module map until the context is freed.
+ *
+ * The host provides the loading: normalize turns an import specifier into
+ * a module name relative to the importing module (NULL: "./" and "../"
+ * against the importer's directory, other names as they are); load
+ * compiles the named module, usually with JS_Eval(..., name,
+ * JS_EVAL_TYPE_MODULE | JS_EVAL_FLAG_COMPILE_ONLY), or makes a C module.
+ * ------------------------------------------------------------------- */
+#define WEFT_HAS_MODULES 1
+
+typedef struct JSModuleDef JSModuleDef;
+/* a js_malloc'ed module name, or NULL with an exception */
+typedef char *JSModuleNormalizeFunc(JSContext *ctx, const char *module_base_name,
+                                    const char *module_name, void *opaque);
+/* the module, or NULL with an exception */
+typedef JSModuleDef *JSModuleLoaderFunc(JSContext *ctx, const char *module_name, void *opaque);
+void JS_SetModuleLoaderFunc(JSRuntime *rt, JSModuleNormalizeFunc *module_normalize,
+                            JSModuleLoaderFunc *module_loader, void *opaque);
+/* called once per module when its import.meta object is created, to fill
+   it (HostGetImportMetaProperties); -1 with an exception on failure */
+typedef int JSModuleImportMetaFunc(JSContext *ctx, JSModuleDef *m, JSValueConst meta,
+                                   void *opaque);
+void JS_SetImportMetaFunc(JSRuntime *rt, JSModuleImportMetaFunc *func, void *opaque);
+/* runs compiled code: a module value (its evaluation promise) or a script
+   compiled with JS_EVAL_FLAG_COMPILE_ONLY (its completion value); takes
+   fun_obj */
+JSValue JS_EvalFunction(JSContext *ctx, JSValue fun_obj);
+/* loads the modules a compiled module imports (0, or -1 with an exception) */
+int JS_ResolveModule(JSContext *ctx, JSValueConst obj);
+JSAtom JS_GetModuleName(JSContext *ctx, JSModuleDef *m);
+/* import.meta of m (created on first use) */
+JSValue JS_GetImportMeta(JSContext *ctx, JSModuleDef *m);
+JSValue JS_GetModuleNamespace(JSContext *ctx, JSModuleDef *m);
+
+/* modules written in C: the exports are declared before the module is
+   imported, and set by func when the module is evaluated */
+typedef int JSModuleInitFunc(JSContext *ctx, JSModuleDef *m);
+JSModuleDef *JS_NewCModule(JSContext *ctx, const char *name_str, JSModuleInitFunc *func);
+int JS_AddModuleExport(JSContext *ctx, JSModuleDef *m, const char *name_str);
+int JS_AddModuleExportList(JSContext *ctx, JSModuleDef *m, const JSCFunctionListEntry *tab,
+                           int len);
+/* takes val */
+int JS_SetModuleExport(JSContext *ctx, JSModuleDef *m, const char *export_name, JSValue val);
+int JS_SetModuleExportList(JSContext *ctx, JSModuleDef *m, const JSCFunctionListEntry *tab,
+                           int len);
+
+/* ---------------------------------------------------------------------
  * JSON
  * ------------------------------------------------------------------- */
 /* JSON.parse of UTF-8 text (buf[0 .. len), no NUL needed) without a

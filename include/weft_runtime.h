@@ -21,6 +21,10 @@ int js_std_add_console(JSContext *ctx);
    or JS_EXCEPTION) */
 JSValue js_std_format_value(JSContext *ctx, JSValueConst val);
 
+/* the file module loader of the weft command (module names are paths);
+   main_module (kept, may be NULL) is the name import.meta.main is true for */
+void js_std_init_module_loader(JSRuntime *rt, const char *main_module);
+
 /* prints an uncaught exception (the pending one is taken) to f in the
    weft format: the error's stack and a blank line */
 void js_std_dump_error(JSContext *ctx, FILE *f);

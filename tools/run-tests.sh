@@ -42,7 +42,7 @@ for t in "$BUILD"/tests/engine/test_* "$BUILD"/tests/runtime/test_*; do
 done
 
 # JS tests that assert behaviour
-for t in tests/js/*.js; do
+for t in tests/js/*.js tests/js/*.mjs; do
     [ "$(basename "$t")" = assert.js ] && continue
     tz=$(sed -n '1s|^// TZ=||p' "$t")
     if [ -n "$tz" ]; then

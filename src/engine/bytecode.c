@@ -76,7 +76,8 @@ void js_bytecode_free_children(JSRuntime *rt, JSFunctionBytecode *b)
     b->global_decls = NULL;
     JS_FreeAtomRT(rt, b->func_name);
     JS_FreeAtomRT(rt, b->filename);
-    b->func_name = b->filename = JS_ATOM_NULL;
+    JS_FreeAtomRT(rt, b->referrer);
+    b->func_name = b->filename = b->referrer = JS_ATOM_NULL;
     JS_FreeValueRT(rt, b->source);
     b->source = JS_UNDEFINED;
     if (b->code)

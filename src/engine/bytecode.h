@@ -176,6 +176,7 @@ typedef struct JSFunctionBytecode {
     uint32_t global_decl_count;
     JSAtom func_name;
     JSAtom filename;
+    JSAtom referrer; /* the script or module (a name) of import() / import.meta */
     JSContext *realm;
     JSValue source; /* the whole source text (string), or undefined */
     uint32_t source_start, source_end;

@@ -492,7 +492,9 @@ static uint32_t comp_bc_flags(CompFunc *f)
     }
     if ((af & JS_FUNC_GENERATOR) && !f->is_top)
         fl |= JS_BC_HAS_PROTOTYPE;
-    if (f->is_top)
+    if (f->is_module)
+        fl |= JS_BC_MODULE_CODE;
+    else if (f->is_top)
         fl |= f->is_eval_code ? JS_BC_EVAL_CODE : JS_BC_GLOBAL_CODE;
     return fl;
 }
@@ -540,6 +542,7 @@ JSValue comp_finish(CompState *s, CompFunc *f)
     b->col = f->node ? f->node->col : 1;
     b->func_name = JS_DupAtom(ctx, f->func_name);
     b->filename = JS_DupAtom(ctx, s->filename);
+    b->referrer = JS_DupAtom(ctx, s->opts->referrer ? s->opts->referrer : s->filename);
     b->realm = JS_DupContext(ctx);
     /* the slots: the arguments (unnamed here), then the locals */
     if (nslots) {
@@ -611,13 +614,12 @@ static JSValue comp_function(CompState *s, CompFunc *f)
     return bc;
 }
 
-void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn)
+int comp_function_const(CompState *s, JSNode *node, JSAstFunction *fn)
 {
     CompFunc *f = node->compiler;
     JSValue bc;
-    int idx;
     if (s->failed)
-        return;
+        return -1;
     f->func_name = f->default_name;
     if (fn->id)
         f->func_name = comp_atom(s, fn->id->u.ident.name);
@@ -626,11 +628,18 @@ void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn)
     bc = comp_function(s, f);
     if (JS_IsException(bc)) {
         s->failed = true;
-        emit_op(s, OP_undefined);
-        return;
+        return -1;
     }
-    idx = emit_const(s, bc);
-    emit_op_u32(s, OP_fclosure, idx);
+    return emit_const(s, bc);
+}
+
+void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn)
+{
+    int idx = comp_function_const(s, node, fn);
+    if (idx < 0)
+        emit_op(s, OP_undefined);
+    else
+        emit_op_u32(s, OP_fclosure, idx);
 }
 
 /* ---------------------------------------------------------------------
@@ -708,12 +717,19 @@ static JSValue comp_top_level(CompState *s, JSNode *program)
     f->global_vars = opts->kind == JS_COMPILE_SCRIPT || opts->kind == JS_COMPILE_FUNCTION;
     f->sloppy_eval_vars = f->is_eval_code && !f->strict;
     f->track_completion = opts->kind != JS_COMPILE_MODULE;
+    f->is_module = opts->kind == JS_COMPILE_MODULE;
     f->ret_slot = -1;
     f->func_name = JS_ATOM_NULL;
     program->compiler = f;
+    /* top-level await makes the module function an async function */
+    if (f->is_module && program->u.program.module &&
+        program->u.program.module->has_top_level_await)
+        f->flags |= JS_FUNC_ASYNC;
     if (!comp_analyze_function(s, f))
         return JS_EXCEPTION;
-    return comp_function(s, f);
+    if (!f->is_module)
+        return comp_function(s, f);
+    return comp_module_record(s, f, program->u.program.module, comp_function(s, f));
 }
 
 /* a direct eval inside a class body sees the class's private names: the

@@ -20,6 +20,9 @@ typedef struct JSCompileOptions {
     JSCompileKind kind;
     bool strict;
     const char *filename;
+    /* the script or module the code belongs to (for import() and
+       import.meta): JS_ATOM_NULL means the code's own filename */
+    JSAtom referrer;
     /* direct eval: the caller's function and the scope record of the call
        site (bindings are reached through the caller's frame) */
     JSFunctionBytecode *caller;

@@ -1676,6 +1676,14 @@ void comp_expr(CompState *s, JSNode *n)
         comp_expr(s, n->u.unary.argument);
         emit_op(s, OP_await);
         break;
+    case JS_AST_IMPORT_CALL:
+        comp_expr(s, n->u.import_call.source);
+        if (n->u.import_call.options)
+            comp_expr(s, n->u.import_call.options);
+        else
+            emit_op(s, OP_undefined);
+        emit_op(s, OP_import);
+        break;
     case JS_AST_META_PROPERTY:
         if (n->u.meta.is_import_meta) {
             emit_op_u8(s, OP_special_object, JS_SPECIAL_IMPORT_META);

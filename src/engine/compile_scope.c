@@ -725,6 +725,40 @@ static bool comp_declare_eval_outer(CompState *s, CompFunc *f)
     return true;
 }
 
+/* module code: the top-level declarations become module bindings, in
+   declaration order (their index is the module function's closure
+   variable and the module record's binding) */
+static bool comp_declare_module_scope(CompState *s, CompFunc *f)
+{
+    JSAstScope *ast = f->ast->body_scope;
+    CompScope *ms = comp_new_scope(s, f, NULL, NULL);
+    if (!ms)
+        return false;
+    for (uint32_t i = 0; ast && i < ast->decl_count; i++) {
+        JSAstDecl *d = &ast->decls[i];
+        JSAtom name = comp_atom(s, d->name);
+        CompBinding *b;
+        if (name == JS_ATOM_NULL || comp_find_in_scope(ms, name))
+            continue;
+        b = comp_add_binding(s, ms, name, COMP_BIND_EVAL_OUTER);
+        if (!b)
+            return false;
+        b->module_decl_kind = d->kind;
+        b->module_cpool = -1;
+        b->is_lexical = d->kind == JS_DECL_LET || d->kind == JS_DECL_CLASS ||
+                        d->kind == JS_DECL_CONST || d->kind == JS_DECL_USING ||
+                        d->kind == JS_DECL_IMPORT;
+        b->is_const = d->kind == JS_DECL_CONST || d->kind == JS_DECL_USING ||
+                      d->kind == JS_DECL_IMPORT;
+        b->captured = 1;
+        b->outer_idx = ms->count - 1;
+        b->outer_in_closure = 1;
+        b->func = NULL; /* lives in the module record */
+    }
+    f->module_scope = ms;
+    return true;
+}
+
 bool comp_analyze_function(CompState *s, CompFunc *f)
 {
     JSAstFunction *fn = f->ast;
@@ -733,13 +767,18 @@ bool comp_analyze_function(CompState *s, CompFunc *f)
     if (!comp_declare_eval_outer(s, f))
         return false;
     outer = f->eval_outer_scope;
+    if (f->is_module) {
+        if (!comp_declare_module_scope(s, f))
+            return false;
+        outer = f->module_scope;
+    }
     f->body_scope = comp_new_scope(s, f, fn->body_scope, outer);
     if (!f->body_scope)
         return false;
     f->body_scope->is_var_scope = 1;
     f->top_scope = f->body_scope;
     f->param_scope = NULL;
-    if (!comp_declare_pseudo(s, f) || !comp_declare_scope(s, f->body_scope) ||
+    if (!comp_declare_pseudo(s, f) || (!f->is_module && !comp_declare_scope(s, f->body_scope)) ||
         !comp_declare_var_object(s, f))
         return false;
     a.s = s;

@@ -211,6 +211,25 @@ void comp_hoist_functions(CompState *s, CompScope *scope)
     }
 }
 
+/* module code: the hoisted functions are created when the module is
+   linked, before any module of a cycle runs; they go to the constant
+   pool and their binding records where */
+static void comp_module_hoist(CompState *s, CompFunc *f)
+{
+    JSAstScope *ast = f->body_scope->ast;
+    for (uint32_t i = 0; ast && i < ast->function_count; i++) {
+        JSNode *fn = ast->functions[i];
+        JSNode *id = fn->u.func->id;
+        JSAtom name = id ? comp_atom(s, id->u.ident.name) : JS_ATOM__star_default_;
+        CompBinding *b = comp_resolve(s, f->module_scope, name);
+        CompFunc *cf = fn->compiler;
+        cf->default_name = id ? name : JS_ATOM_default;
+        int idx = comp_function_const(s, fn, fn->u.func);
+        if (b && idx >= 0)
+            b->module_cpool = idx;
+    }
+}
+
 void comp_enter_scope(CompState *s, CompScope *scope)
 {
     s->func->scope = scope;
@@ -678,6 +697,24 @@ static void comp_expression_statement(CompState *s, JSNode *n)
     }
 }
 
+/* export default: a hoisted function was made when linking; an anonymous
+   class or an expression initialises the "*default*" binding, named
+   "default" */
+static void comp_export_default(CompState *s, JSNode *decl)
+{
+    if (decl->kind == JS_AST_FUNCTION_DECLARATION)
+        return;
+    if (decl->kind == JS_AST_CLASS_DECLARATION && decl->u.klass->id) {
+        comp_stmt(s, decl);
+        return;
+    }
+    if (decl->kind == JS_AST_CLASS_DECLARATION)
+        comp_class(s, decl, JS_ATOM_default);
+    else
+        comp_expr_named(s, decl, JS_ATOM_default);
+    comp_put_var(s, JS_ATOM__star_default_, NULL, true);
+}
+
 void comp_stmt(CompState *s, JSNode *n)
 {
     if (s->failed)
@@ -761,6 +798,16 @@ void comp_stmt(CompState *s, JSNode *n)
         break;
     case JS_AST_WITH:
         comp_with(s, n);
+        break;
+    case JS_AST_IMPORT_DECLARATION:
+    case JS_AST_EXPORT_ALL:
+        break; /* bindings made when the module is linked */
+    case JS_AST_EXPORT_NAMED:
+        if (n->u.export_named.declaration)
+            comp_stmt(s, n->u.export_named.declaration);
+        break;
+    case JS_AST_EXPORT_DEFAULT:
+        comp_export_default(s, n->u.export_default.declaration);
         break;
     default:
         comp_error(s, n, "%s is not supported yet", js_ast_kind_name(n->kind));
@@ -1074,6 +1121,8 @@ void comp_function_body(CompState *s, CompFunc *f)
     comp_prologue_body_vars(s, f);
     if (f->is_top && (f->global_vars || f->sloppy_eval_vars))
         comp_prologue_global(s, f);
+    else if (f->is_module)
+        comp_module_hoist(s, f);
     else
         comp_hoist_functions(s, f->body_scope);
     if (f->flags & JS_FUNC_GENERATOR) {

@@ -52,6 +52,10 @@ typedef struct CompBinding {
     /* eval code: the caller's location of an outer binding */
     uint16_t outer_idx;
     uint8_t outer_in_closure;
+    /* module code: the binding's JSDeclKind, and for a function declaration
+       its function in the module function's cpool (created at link time) */
+    uint8_t module_decl_kind;
+    int32_t module_cpool;
 } CompBinding;
 
 struct CompScope {
@@ -120,6 +124,11 @@ struct CompFunc {
     CompScope *name_scope, *param_scope, *body_scope;
     CompScope *top_scope; /* outermost scope of this function */
     CompScope *eval_outer_scope; /* eval code: the caller's bindings */
+    /* module code: its top-level bindings, which live in the module record
+       and are reached as closure variables (kind COMP_BIND_EVAL_OUTER,
+       outer_idx = the module binding index) */
+    CompScope *module_scope;
+    bool is_module;
 
     /* pseudo bindings (NULL when unused) */
     CompBinding *this_b, *new_target_b, *home_b, *arguments_b, *func_obj_b, *var_obj_b;
@@ -221,6 +230,11 @@ int comp_alloc_slot(CompState *s, CompFunc *f, JSAtom name, bool is_lexical, boo
 int comp_alloc_temp(CompState *s);
 
 /* compiles a nested function node; pushes the closure */
+/* the module record of compiled module code (takes bc): a JS_TAG_MODULE
+   value (compile_module.c) */
+JSValue comp_module_record(CompState *s, CompFunc *f, JSAstModule *am, JSValue bc);
+/* compiles a nested function into the constant pool: its index, or -1 */
+int comp_function_const(CompState *s, JSNode *node, JSAstFunction *fn);
 void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn);
 /* the bytecode record of a finished function */
 JSValue comp_finish(CompState *s, CompFunc *f);

@@ -9,6 +9,7 @@
 #include "bytecode.h"
 #include "error.h"
 #include "function.h"
+#include "module.h"
 #include "object.h"
 #include "str.h"
 
@@ -34,7 +35,7 @@ JSValue JS_EvalThis(JSContext *ctx, JSValueConst this_obj, const char *input, si
     switch (eval_flags & JS_EVAL_TYPE_MASK) {
     case JS_EVAL_TYPE_MODULE:
         opts.kind = JS_COMPILE_MODULE;
-        return JS_ThrowSyntaxError(ctx, "modules are not supported yet");
+        break;
     case JS_EVAL_TYPE_INDIRECT:
         opts.kind = JS_COMPILE_EVAL;
         break;
@@ -47,13 +48,40 @@ JSValue JS_EvalThis(JSContext *ctx, JSValueConst this_obj, const char *input, si
     bc = js_compile(ctx, input, input_len, &opts);
     if (JS_IsException(bc) || (eval_flags & JS_EVAL_FLAG_COMPILE_ONLY))
         return bc;
+    if (opts.kind == JS_COMPILE_MODULE)
+        return js_module_run(ctx, bc);
     return js_run_top_level(ctx, bc, NULL, NULL, this_obj);
+}
+
+JSValue JS_EvalFunction(JSContext *ctx, JSValue fun_obj)
+{
+    switch (JS_VALUE_GET_TAG(fun_obj)) {
+    case JS_TAG_MODULE:
+        return js_module_run(ctx, fun_obj);
+    case JS_TAG_FUNCTION_BYTECODE:
+        return js_run_top_level(ctx, fun_obj, NULL, NULL, ctx->global_obj);
+    default:
+        JS_FreeValue(ctx, fun_obj);
+        return JS_ThrowTypeError(ctx, "not compiled code");
+    }
 }
 
 JSValue JS_Eval(JSContext *ctx, const char *input, size_t input_len, const char *filename,
                 int eval_flags)
 {
     return JS_EvalThis(ctx, ctx->global_obj, input, input_len, filename, eval_flags);
+}
+
+/* GetActiveScriptOrModule: the script or module of the innermost
+   bytecode function running (eval code and new Function inherit it) */
+static JSAtom js_active_referrer(JSContext *ctx)
+{
+    for (JSStackFrame *sf = ctx->rt->current_stack_frame; sf; sf = sf->prev_frame) {
+        JSObject *p = JS_IsObject(sf->cur_func) ? js_obj(sf->cur_func) : NULL;
+        if (p && p->class_id == JS_CLASS_BYTECODE_FUNCTION)
+            return p->u.func.function_bytecode->referrer;
+    }
+    return JS_ATOM_NULL;
 }
 
 JSValue js_perform_eval(JSContext *ctx, JSValueConst x, JSFunctionBytecode *caller,
@@ -73,6 +101,7 @@ JSValue js_perform_eval(JSContext *ctx, JSValueConst x, JSFunctionBytecode *call
     memset(&opts, 0, sizeof(opts));
     opts.kind = JS_COMPILE_EVAL;
     opts.filename = "<eval>";
+    opts.referrer = js_active_referrer(ctx);
     if (caller) {
         opts.strict = (caller->flags & JS_BC_STRICT) != 0;
         opts.caller = caller;
@@ -184,6 +213,7 @@ JSValue js_function_constructor_compile(JSContext *ctx, JSValueConst new_target,
     }
     opts.kind = JS_COMPILE_FUNCTION;
     opts.filename = "<anonymous>";
+    opts.referrer = js_active_referrer(ctx);
     opts.function_kind = kind;
     bc = js_compile(ctx, sb.buf, sb.len, &opts);
     js_free(ctx, sb.buf);
@@ -200,4 +230,79 @@ JSValue js_function_constructor_compile(JSContext *ctx, JSValueConst new_target,
     }
     JS_FreeValue(ctx, proto);
     return fn;
+}
+
+/* ---------------------------------------------------------------------
+ * JS_DetectModule: does the text start a statement with `import` or
+ * `export` (not import() or import.meta)? Comments, strings and template
+ * literals are skipped; this is a heuristic for choosing the parse goal.
+ * ------------------------------------------------------------------- */
+static const char *js_detect_skip_space(const char *p, const char *end)
+{
+    while (p < end) {
+        if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            p++;
+        } else if (p + 1 < end && p[0] == '/' && p[1] == '/') {
+            while (p < end && *p != '\n')
+                p++;
+        } else if (p + 1 < end && p[0] == '/' && p[1] == '*') {
+            p += 2;
+            while (p + 1 < end && !(p[0] == '*' && p[1] == '/'))
+                p++;
+            p = p + 2 < end ? p + 2 : end;
+        } else {
+            break;
+        }
+    }
+    return p;
+}
+
+static bool js_detect_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '$' || (unsigned char)c >= 0x80;
+}
+
+/* `import`/`export` at p, used as a declaration */
+static bool js_detect_keyword(const char *p, const char *end, bool at_statement)
+{
+    const char *q;
+    bool is_import = end - p > 6 && !memcmp(p, "import", 6);
+    if (!at_statement || (!is_import && !(end - p > 6 && !memcmp(p, "export", 6))))
+        return false;
+    if (js_detect_ident_char(p[6]))
+        return false;
+    q = js_detect_skip_space(p + 6, end);
+    if (q >= end)
+        return false;
+    if (is_import)
+        return *q != '(' && *q != '.';
+    return true;
+}
+
+bool JS_DetectModule(const char *input, size_t input_len)
+{
+    const char *p = input, *end = input + input_len;
+    bool at_statement = true;
+    while ((p = js_detect_skip_space(p, end)) < end) {
+        char c = *p;
+        if (js_detect_keyword(p, end, at_statement))
+            return true;
+        if (c == '"' || c == '\'' || c == '`') {
+            for (p++; p < end && *p != c; p++) {
+                if (*p == '\\')
+                    p++;
+            }
+            p++;
+            at_statement = false;
+        } else if (js_detect_ident_char(c)) {
+            while (p < end && js_detect_ident_char(*p))
+                p++;
+            at_statement = false;
+        } else {
+            at_statement = c == ';' || c == '{' || c == '}';
+            p++;
+        }
+    }
+    return false;
 }

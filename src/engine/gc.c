@@ -19,6 +19,7 @@
  *     the mark), then the memory of all of them is freed.
  */
 #include "gc.h"
+#include "module.h"
 #include "function.h"
 #include "object.h"
 #include "runtime.h"
@@ -50,6 +51,9 @@ static void gc_free_children(JSRuntime *rt, JSGCObjectHeader *h)
     case JS_GC_OBJ_TYPE_JS_CONTEXT:
         js_context_free_children(rt, (JSContext *)h);
         break;
+    case JS_GC_OBJ_TYPE_MODULE:
+        js_module_free_children(rt, (JSModuleDef *)h);
+        break;
     default:
         abort();
     }
@@ -80,6 +84,9 @@ static void gc_mark_children(JSRuntime *rt, JSGCObjectHeader *h, JSMarkFunc *mar
         break;
     case JS_GC_OBJ_TYPE_JS_CONTEXT:
         js_context_mark(rt, (JSContext *)h, mark_func);
+        break;
+    case JS_GC_OBJ_TYPE_MODULE:
+        js_module_mark(rt, (JSModuleDef *)h, mark_func);
         break;
     default:
         abort();

@@ -369,6 +369,13 @@ struct JSRuntime {
 
     /* jobs (promise reactions), filled by issue 3 */
     struct list_head job_list;
+    /* modules: the host's loader and import.meta hooks */
+    JSModuleNormalizeFunc *module_normalize_func;
+    JSModuleLoaderFunc *module_loader_func;
+    void *module_loader_opaque;
+    JSModuleImportMetaFunc *import_meta_func;
+    void *import_meta_opaque;
+    int64_t module_async_evaluation_count; /* [[ModuleAsyncEvaluationCount]] */
     JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
     void *host_promise_rejection_tracker_opaque;
 };
@@ -414,6 +421,7 @@ struct JSContext {
     JSValue eval_obj;
     JSValue global_obj;     /* the global object */
     JSValue global_var_obj; /* global lexical bindings (let/const/class) */
+    struct list_head module_list; /* the module map (module.c) */
 
     uint64_t random_state; /* Math.random, per realm */
 };

@@ -32,6 +32,7 @@
 #include "generator.h"
 #include "globals.h"
 #include "iter.h"
+#include "module.h"
 #include "object.h"
 #include "operators.h"
 #include "runtime.h"
@@ -232,8 +233,8 @@ static JSValue js_special_object(JSContext *ctx, JSFrame *f, int kind, JSValue *
                                            : JS_UNDEFINED;
     case JS_SPECIAL_VAR_OBJECT:
         return JS_NewObjectProtoClass(ctx, JS_NULL, JS_CLASS_OBJECT);
-    default:
-        return JS_ThrowSyntaxError(ctx, "import.meta is only valid in module code");
+    default: /* JS_SPECIAL_IMPORT_META: the module is named after its file */
+        return js_module_import_meta(ctx, f->func->u.func.function_bytecode->referrer);
     }
 }
 
@@ -2105,6 +2106,17 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         JS_FreeValue(ctx, *--sp);
         if (ret < 0)
             goto exception;
+        NEXT();
+    }
+    CASE(import)
+    {
+        JSValue p;
+        SAVE();
+        p = js_module_dynamic_import(ctx, b->referrer, sp[-2], sp[-1]);
+        if (JS_IsException(p))
+            goto exception;
+        JS_FreeValue(ctx, *--sp);
+        set_value(ctx, &sp[-1], p);
         NEXT();
     }
     CASE(async_iterator_get)

@@ -522,8 +522,9 @@ void js_parse_module_finish(JSParser *p)
         JSAstExportEntry e = ms->exports[i];
         if (e.request < 0) {
             const JSAstImportEntry *ie = find_import(m, e.local_name);
-            if (ie && ie->import_name) {
-                /* re-export of an imported binding */
+            if (ie) {
+                /* re-export of an imported binding, or (import_name NULL)
+                   of an imported namespace, like `export * as x from` */
                 e.request = (int32_t)ie->request;
                 e.import_name = ie->import_name;
                 e.local_name = NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 
 #include "runtime.h"
+#include "module.h"
 #include "atom.h"
 #include "builtins/builtins.h"
 #include "error.h"
@@ -429,6 +430,7 @@ void js_context_mark(JSRuntime *rt, JSContext *ctx, JSMarkFunc *mark_func)
     js_gc_mark_value(rt, ctx->eval_obj, mark_func);
     js_gc_mark_value(rt, ctx->global_obj, mark_func);
     js_gc_mark_value(rt, ctx->global_var_obj, mark_func);
+    js_context_mark_modules(rt, ctx, mark_func);
 }
 
 static void js_clear_value(JSRuntime *rt, JSValue *pv)
@@ -441,6 +443,7 @@ static void js_clear_value(JSRuntime *rt, JSValue *pv)
 void js_context_free_children(JSRuntime *rt, JSContext *ctx)
 {
     JSShape *sh = ctx->array_shape;
+    js_context_free_modules(rt, ctx);
     ctx->array_shape = NULL;
     if (sh)
         js_free_shape(rt, sh);
@@ -482,6 +485,7 @@ static JSContext *js_new_context_raw(JSRuntime *rt)
     js_gc_init_node(rt, &ctx->header, JS_GC_OBJ_TYPE_JS_CONTEXT);
     ctx->rt = rt;
     list_add_tail(&ctx->link, &rt->context_list);
+    init_list_head(&ctx->module_list);
     for (int i = 0; i < rt->class_count; i++)
         ctx->class_proto[i] = JS_NULL;
     ctx->function_proto = JS_NULL;

@@ -4,6 +4,9 @@
  *
  *   weft [options] [file [args...]]
  *     -e CODE     run CODE
+ *     -m          run the file (or CODE) as an ES module; files ending in
+ *                 .mjs and files with import/export declarations are
+ *                 modules anyway
  *     -I FILE     run FILE first (may be repeated)
  *     -q          quiet (no banner)
  *     -h          help
@@ -24,6 +27,8 @@ static void weft_usage(FILE *out)
 {
     fprintf(out, "usage: weft [options] [file [args...]]\n"
                  "  -e CODE     evaluate CODE\n"
+                 "  -m          run as an ES module (automatic for .mjs files and\n"
+                 "              sources with import/export declarations)\n"
                  "  -I FILE     evaluate FILE first (repeatable)\n"
                  "  -q          quiet\n"
                  "  -h, --help  this help\n"
@@ -53,19 +58,44 @@ static char *weft_read_file(const char *filename, size_t *plen)
     return buf;
 }
 
-/* runs source text; prints an uncaught error; 0 on success */
-static int weft_eval(JSContext *ctx, const char *src, size_t len, const char *filename)
+/* promises rejected while they had no handler and not handled since */
+typedef struct WeftRejections {
+    JSValue *tab;
+    size_t len, size;
+} WeftRejections;
+
+static void weft_track_rejection(JSContext *ctx, JSValueConst promise, JSValueConst reason,
+                                 bool is_handled, void *opaque);
+
+static bool weft_has_suffix(const char *s, const char *suffix)
 {
-    JSValue ret = JS_Eval(ctx, src, len, filename, JS_EVAL_TYPE_GLOBAL);
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && !strcmp(s + n - k, suffix);
+}
+
+/* runs source text; prints an uncaught error; 0 on success. A module's
+   evaluation promise is kept in *pmodule_promise (its failure is reported
+   once the jobs ran: top-level await). */
+static int weft_eval(JSContext *ctx, const char *src, size_t len, const char *filename,
+                     bool module, JSValue *pmodule_promise)
+{
+    JSValue ret;
+    if (!module)
+        module = weft_has_suffix(filename, ".mjs") || JS_DetectModule(src, len);
+    ret = JS_Eval(ctx, src, len, filename, module ? JS_EVAL_TYPE_MODULE : JS_EVAL_TYPE_GLOBAL);
     if (JS_IsException(ret)) {
         js_std_dump_error(ctx, stderr);
         return -1;
     }
-    JS_FreeValue(ctx, ret);
+    if (module && pmodule_promise)
+        *pmodule_promise = ret;
+    else
+        JS_FreeValue(ctx, ret);
     return 0;
 }
 
-static int weft_eval_file(JSContext *ctx, const char *filename)
+static int weft_eval_file(JSContext *ctx, const char *filename, bool module,
+                          JSValue *pmodule_promise)
 {
     size_t len;
     char *buf = weft_read_file(filename, &len);
@@ -74,16 +104,28 @@ static int weft_eval_file(JSContext *ctx, const char *filename)
         fprintf(stderr, "weft: cannot read '%s': %s\n", filename, strerror(errno));
         return -1;
     }
-    ret = weft_eval(ctx, buf, len, filename);
+    ret = weft_eval(ctx, buf, len, filename, module, pmodule_promise);
     free(buf);
     return ret;
 }
 
-/* promises rejected while they had no handler and not handled since */
-typedef struct WeftRejections {
-    JSValue *tab;
-    size_t len, size;
-} WeftRejections;
+/* a rejected module evaluation is reported like an uncaught error (and not
+   again as an unhandled rejection) */
+static int weft_check_module(JSContext *ctx, JSValue promise, WeftRejections *r)
+{
+    int ret = 0;
+    if (!JS_IsObject(promise))
+        return 0;
+    if (JS_PromiseState(ctx, promise) == JS_PROMISE_REJECTED) {
+        JSValue reason = JS_PromiseResult(ctx, promise);
+        weft_track_rejection(ctx, promise, reason, true, r);
+        js_std_dump_error1(ctx, reason, stderr);
+        JS_FreeValue(ctx, reason);
+        ret = -1;
+    }
+    JS_FreeValue(ctx, promise);
+    return ret;
+}
 
 static void weft_track_rejection(JSContext *ctx, JSValueConst promise, JSValueConst reason,
                                  bool is_handled, void *opaque)
@@ -178,6 +220,8 @@ int main(int argc, char **argv)
 {
     const char *expr = NULL, *includes[WEFT_MAX_INCLUDES];
     int ninclude = 0, i, status = 0;
+    bool module = false;
+    JSValue module_promise = JS_UNDEFINED;
     WeftRejections rejections = {NULL, 0, 0};
     JSRuntime *rt;
     JSContext *ctx;
@@ -191,6 +235,8 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "-e") && i + 1 < argc) {
             expr = argv[++i];
+        } else if (!strcmp(a, "-m")) {
+            module = true;
         } else if (!strcmp(a, "-I") && i + 1 < argc) {
             if (ninclude < WEFT_MAX_INCLUDES)
                 includes[ninclude++] = argv[++i];
@@ -218,6 +264,7 @@ int main(int argc, char **argv)
         return 1;
     }
     weft_set_stack(rt);
+    js_std_init_module_loader(rt, expr ? NULL : argv[i]);
     JS_SetHostPromiseRejectionTracker(rt, weft_track_rejection, &rejections);
     ctx = JS_NewContext(rt);
     if (!ctx || js_std_add_console(ctx) < 0 || weft_add_script_args(ctx, argc - i, argv + i) < 0) {
@@ -225,18 +272,20 @@ int main(int argc, char **argv)
         return 1;
     }
     for (int k = 0; k < ninclude && status == 0; k++) {
-        if (weft_eval_file(ctx, includes[k]) < 0)
+        if (weft_eval_file(ctx, includes[k], false, NULL) < 0)
             status = 1;
     }
     if (status == 0) {
         if (expr) {
-            if (weft_eval(ctx, expr, strlen(expr), "<cmdline>") < 0)
+            if (weft_eval(ctx, expr, strlen(expr), "<cmdline>", module, &module_promise) < 0)
                 status = 1;
-        } else if (weft_eval_file(ctx, argv[i]) < 0) {
+        } else if (weft_eval_file(ctx, argv[i], module, &module_promise) < 0) {
             status = 1;
         }
     }
     if (status == 0 && weft_run_jobs(rt) < 0)
+        status = 1;
+    if (weft_check_module(ctx, module_promise, &rejections) < 0 && status == 0)
         status = 1;
     if (weft_report_rejections(ctx, &rejections, status == 0) < 0)
         status = 1;
