@@ -110,6 +110,9 @@ typedef struct JSEvalBinding {
     uint8_t is_var_object; /* the slot holds a dynamic scope object (with or
                               sloppy-eval vars) searched by name */
     uint8_t is_with;
+    /* a binding between the call site and the variable environment that
+       an eval `var` of the same name conflicts with (SyntaxError) */
+    uint8_t blocks_var;
     uint16_t idx;
 } JSEvalBinding;
 
@@ -119,9 +122,9 @@ typedef struct JSEvalScope {
     /* where the eval code's own sloppy `var`s go: a binding index of a var
        object, or -1 for the global object */
     int32_t var_object;
-    /* lexical names declared between the call site and the var scope: an eval
-       var of one of these names is a SyntaxError */
-    uint32_t lexical_count; /* the first lexical_count bindings */
+    /* the bindings between the call site and the var scope (the first
+       lexical_count); those marked blocks_var conflict with eval vars */
+    uint32_t lexical_count;
     uint8_t in_function;    /* new.target allowed */
     uint8_t in_method;      /* super property allowed */
     uint8_t in_derived_ctor; /* super() allowed */

@@ -127,7 +127,10 @@ static int comp_dynamic_chain(CompState *s, JSAtom name, CompBinding **dyn, int 
         CompBinding *d = NULL;
         for (uint32_t i = 0; i < sc->count; i++) {
             CompBinding *b = sc->bindings[i];
-            if (b->is_dynamic) {
+            if (b->is_dynamic && sc->is_flat) {
+                if (n < max)
+                    dyn[n++] = b; /* in shadowing order */
+            } else if (b->is_dynamic) {
                 d = b;
             } else if (b->name == name) {
                 *pstatic = b;

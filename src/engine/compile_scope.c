@@ -126,6 +126,7 @@ void comp_free_func(CompState *s, CompFunc *f)
     for (uint32_t i = 0; i < f->eval_scope_count; i++)
         js_free(s->ctx, f->eval_scopes[i].bindings);
     js_free(s->ctx, f->eval_scopes);
+    js_free(s->ctx, f->global_decls); /* the names are borrowed */
     js_free(s->ctx, f);
 }
 
@@ -266,6 +267,28 @@ static bool comp_declare_var_object(CompState *s, CompFunc *f)
         return false;
     b->is_dynamic = 1;
     f->var_obj_b = b;
+    return true;
+}
+
+/* the variable environment of a sloppy direct eval in parameter
+   expressions: a scope of its own around the parameters */
+static bool comp_declare_arg_var_object(CompState *s, CompFunc *f, CompScope **pscope)
+{
+    CompScope *sc;
+    CompBinding *b;
+    if (f->strict || (f->flags & (JS_FUNC_HAS_EVAL | JS_FUNC_PARAM_EXPRESSIONS)) !=
+                         (JS_FUNC_HAS_EVAL | JS_FUNC_PARAM_EXPRESSIONS))
+        return true;
+    sc = comp_new_scope(s, f, NULL, *pscope);
+    if (!sc)
+        return false;
+    sc->is_var_scope = 1;
+    b = comp_add_binding(s, sc, JS_ATOM__arg_var_, COMP_BIND_VAR_OBJECT);
+    if (!b)
+        return false;
+    b->is_dynamic = 1;
+    f->arg_var_obj_b = b;
+    *pscope = sc;
     return true;
 }
 
@@ -672,6 +695,8 @@ static bool an_function(CompState *s, CompFunc *parent, CompScope *scope, JSNode
             return false;
         scope = f->name_scope;
     }
+    if (!comp_declare_arg_var_object(s, f, &scope))
+        return false;
     f->param_scope = comp_new_scope(s, f, fn->param_scope, scope);
     if (!f->param_scope)
         return false;
@@ -708,6 +733,7 @@ static bool comp_declare_eval_outer(CompState *s, CompFunc *f)
     outer = comp_new_scope(s, f, NULL, NULL);
     if (!outer)
         return false;
+    outer->is_flat = 1;
     for (uint32_t i = 0; i < es->count; i++) {
         const JSEvalBinding *eb = &es->bindings[i];
         CompBinding *b = comp_add_binding(s, outer, eb->name, COMP_BIND_EVAL_OUTER);
@@ -719,6 +745,7 @@ static bool comp_declare_eval_outer(CompState *s, CompFunc *f)
         b->captured = 1;
         b->outer_idx = eb->idx;
         b->outer_in_closure = eb->in_closure;
+        b->outer_blocks_var = i < es->lexical_count && eb->blocks_var;
         b->func = NULL; /* lives outside the eval code */
     }
     f->eval_outer_scope = outer;
@@ -759,12 +786,39 @@ static bool comp_declare_module_scope(CompState *s, CompFunc *f)
     return true;
 }
 
+/* a sloppy direct eval's vars and functions must not collide with a
+   binding between the call site and the caller's variable environment */
+static bool comp_check_eval_vars(CompState *s, CompFunc *f)
+{
+    const JSEvalScope *es = s->opts->eval_scope;
+    JSAstScope *ast = f->ast->body_scope;
+    if (!es || f->strict || !ast)
+        return true;
+    for (uint32_t i = 0; i < ast->decl_count; i++) {
+        JSAstDecl *d = &ast->decls[i];
+        JSAtom name;
+        if (d->kind != JS_DECL_VAR && d->kind != JS_DECL_FUNCTION)
+            continue;
+        name = comp_atom(s, d->name);
+        for (uint32_t j = 0; j < es->lexical_count && j < es->count; j++) {
+            if (es->bindings[j].name == name && es->bindings[j].blocks_var) {
+                const char *str = JS_AtomToCString(s->ctx, name);
+                comp_error(s, d->node, "Identifier '%s' has already been declared",
+                           str ? str : "?");
+                JS_FreeCString(s->ctx, str);
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 bool comp_analyze_function(CompState *s, CompFunc *f)
 {
     JSAstFunction *fn = f->ast;
     AnState a;
     CompScope *outer = NULL;
-    if (!comp_declare_eval_outer(s, f))
+    if (!comp_declare_eval_outer(s, f) || !comp_check_eval_vars(s, f))
         return false;
     outer = f->eval_outer_scope;
     if (f->is_module) {
@@ -919,6 +973,22 @@ static bool comp_eval_add(CompState *s, JSEvalScope *es, uint32_t *psize, CompBi
     return true;
 }
 
+/* EvalDeclarationInstantiation step 3: between a sloppy eval and its
+   variable environment, every binding conflicts with an eval var of its
+   name except the var scope's own vars, functions and parameters, object
+   environments (with, var objects), and (Annex B.3.4) a simple catch
+   parameter */
+static bool comp_blocks_eval_var(CompScope *sc, CompBinding *b)
+{
+    if (b->is_dynamic || b->kind == COMP_BIND_WITH_OBJECT || b->kind == COMP_BIND_VAR_OBJECT)
+        return false;
+    if (b->kind == JS_DECL_CATCH_PARAM && sc->ast && sc->ast->owner &&
+        sc->ast->owner->u.catch_clause.param &&
+        sc->ast->owner->u.catch_clause.param->kind == JS_AST_IDENTIFIER)
+        return false;
+    return b->is_lexical || !sc->is_var_scope;
+}
+
 /* the caller's bindings seen by a direct eval nested in eval code */
 static bool comp_eval_scope_outer(CompState *s, JSEvalScope *es, uint32_t *psize,
                                   CompScope *outer, bool *past_var_scope)
@@ -930,6 +1000,8 @@ static bool comp_eval_scope_outer(CompState *s, JSEvalScope *es, uint32_t *psize
             return false;
         if (!*past_var_scope && (int32_t)i == o->var_object && es->count > before)
             es->var_object = before;
+        if (es->count > before)
+            es->bindings[before].blocks_var = !*past_var_scope && outer->bindings[i]->outer_blocks_var;
         if (!*past_var_scope && i < o->lexical_count)
             es->lexical_count = es->count;
     }
@@ -953,12 +1025,15 @@ int comp_eval_scope(CompState *s, CompScope *scope)
         }
         for (uint32_t i = 0; i < sc->count; i++) {
             CompBinding *b = sc->bindings[i];
+            uint32_t before = es.count;
             if (b->is_global)
                 continue;
             if (!comp_eval_add(s, &es, &size, b))
                 goto fail;
             if (b->kind == COMP_BIND_VAR_OBJECT && es.var_object < 0 && !past_var_scope)
                 es.var_object = es.count - 1;
+            if (es.count > before)
+                es.bindings[before].blocks_var = !past_var_scope && comp_blocks_eval_var(sc, b);
         }
         if (!past_var_scope) {
             /* the var scope's own lexical names conflict too */

@@ -887,6 +887,7 @@ static void comp_prologue_pseudo(CompState *s, CompFunc *f)
     comp_init_binding_with(s, f->home_b, OP_special_object, JS_SPECIAL_HOME_OBJECT);
     comp_init_binding_with(s, f->func_obj_b, OP_special_object, JS_SPECIAL_THIS_FUNC);
     comp_init_binding_with(s, f->var_obj_b, OP_special_object, JS_SPECIAL_VAR_OBJECT);
+    comp_init_binding_with(s, f->arg_var_obj_b, OP_special_object, JS_SPECIAL_VAR_OBJECT);
     if (f->name_scope) {
         for (uint32_t i = 0; i < f->name_scope->count; i++)
             comp_init_binding_with(s, f->name_scope->bindings[i], OP_special_object,

@@ -52,6 +52,7 @@ typedef struct CompBinding {
     /* eval code: the caller's location of an outer binding */
     uint16_t outer_idx;
     uint8_t outer_in_closure;
+    uint8_t outer_blocks_var; /* JSEvalBinding.blocks_var of the caller */
     /* module code: the binding's JSDeclKind, and for a function declaration
        its function in the module function's cpool (created at link time) */
     uint8_t module_decl_kind;
@@ -67,6 +68,9 @@ struct CompScope {
     uint8_t is_var_scope; /* function body / program / eval: where `var` lives */
     uint8_t is_switch;    /* lexical bindings always need TDZ checks */
     uint8_t needs_fresh_cells; /* captured lexicals: new cells at each entry */
+    uint8_t is_flat; /* eval code's outer scope: the caller's whole chain in
+                        shadowing order, dynamic scopes (with, var objects)
+                        among the names */
 };
 
 /* a captured variable of an enclosing function */
@@ -132,6 +136,11 @@ struct CompFunc {
 
     /* pseudo bindings (NULL when unused) */
     CompBinding *this_b, *new_target_b, *home_b, *arguments_b, *func_obj_b, *var_obj_b;
+    /* sloppy eval in parameter expressions: the object holding its vars,
+       in a scope outside the parameters (FunctionDeclarationInstantiation
+       step 20: the parameters' scope sits between the eval and its
+       variable environment) */
+    CompBinding *arg_var_obj_b;
     bool mapped_arguments;
 
     /* frame layout */

@@ -713,6 +713,14 @@ static int js_update_property(JSContext *ctx, JSObject *p, JSAtom prop, JSValueC
         JS_FreeValue(ctx, old);
     }
     return 1;
+    /* a mapped arguments element made read-only stops following its
+       parameter (§10.4.4.2 step 7.b.ii), keeping the current value */
+    if ((new_flags & JS_PROP_TMASK) == JS_PROP_VARREF && !(new_flags & JS_PROP_WRITABLE)) {
+        JSVarRef *r = pr->var_ref;
+        pr->value = JS_DupValue(ctx, r->value);
+        prs->flags = new_flags & ~JS_PROP_TMASK;
+        JS_FreeValue(ctx, JS_MKPTR(JS_TAG_FUNCTION_BYTECODE, r));
+    }
 }
 
 /* a new own property on an ordinary object (or the ordinary part of an
