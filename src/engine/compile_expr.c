@@ -30,9 +30,12 @@ static void emit_call_op(CompState *s, int op, int argc)
 /* ---------------------------------------------------------------------
  * Variables
  * ------------------------------------------------------------------- */
+/* a binding of the eval caller's variable environment, which an eval var
+   of the same name reuses */
 bool comp_var_scope_binding(CompState *s, CompBinding *b)
 {
-    return b->kind == COMP_BIND_EVAL_OUTER && !b->is_lexical && !b->is_dynamic;
+    return b->kind == COMP_BIND_EVAL_OUTER && !b->is_lexical && !b->is_dynamic &&
+           b->outer_in_var_scope;
 }
 
 static bool comp_is_local(CompState *s, CompBinding *b)
@@ -945,13 +948,55 @@ static void comp_unary(CompState *s, JSNode *n)
 /* ---------------------------------------------------------------------
  * References: a target evaluated once for read-modify-write
  * ------------------------------------------------------------------- */
-typedef enum { REF_VAR, REF_FIELD, REF_ELEM, REF_PRIVATE, REF_SUPER, REF_INVALID } RefKind;
+/* REF_DYNVAR: a name behind with objects or eval var objects, whose base
+   (the object holding it, or undefined for the static binding) is
+   resolved before the right-hand side runs */
+typedef enum {
+    REF_VAR,
+    REF_DYNVAR,
+    REF_FIELD,
+    REF_ELEM,
+    REF_PRIVATE,
+    REF_SUPER,
+    REF_INVALID
+} RefKind;
 
 typedef struct CompRef {
     RefKind kind;
     JSAtom name;
     JSNode *node;
+    CompBinding *binding; /* REF_DYNVAR: the static binding (NULL: global) */
 } CompRef;
+
+/* the number of base values a reference keeps under its value */
+static int comp_ref_base_count(const CompRef *r)
+{
+    switch (r->kind) {
+    case REF_DYNVAR:
+    case REF_FIELD:
+        return 1;
+    case REF_ELEM:
+    case REF_PRIVATE:
+        return 2;
+    case REF_SUPER:
+        return 3;
+    default:
+        return 0;
+    }
+}
+
+/* pushes the base of a name reached through dynamic scopes */
+static void comp_ref_resolve(CompState *s, CompRef *r, CompBinding **dyn, int n)
+{
+    int l_found = new_label(s);
+    for (int i = 0; i < n; i++) {
+        comp_get_binding(s, dyn[i], dyn[i]->name, NULL);
+        emit_with_label(s, OP_with_find, r->name, l_found);
+        comp_adjust_stack(s, -1); /* not found: the object is gone */
+    }
+    emit_op(s, OP_undefined);
+    emit_label(s, l_found);
+}
 
 /* pushes the reference's base values: none (var), obj (field), obj key
    (element), this proto key (super) */
@@ -959,10 +1004,18 @@ static void comp_ref_push(CompState *s, JSNode *t, CompRef *r)
 {
     r->node = t;
     switch (t->kind) {
-    case JS_AST_IDENTIFIER:
+    case JS_AST_IDENTIFIER: {
+        CompBinding *dyn[COMP_MAX_DYNAMIC];
+        int n;
         r->kind = REF_VAR;
         r->name = comp_atom(s, t->u.ident.name);
+        n = comp_dynamic_chain(s, r->name, dyn, COMP_MAX_DYNAMIC, &r->binding);
+        if (n > 0) {
+            r->kind = REF_DYNVAR;
+            comp_ref_resolve(s, r, dyn, n);
+        }
         break;
+    }
     case JS_AST_MEMBER:
         if (t->u.member.property->kind == JS_AST_PRIVATE_IDENTIFIER) {
             r->kind = REF_PRIVATE;
@@ -1007,6 +1060,15 @@ static void comp_ref_get(CompState *s, CompRef *r)
     case REF_VAR:
         comp_get_var(s, r->name, r->node);
         break;
+    case REF_DYNVAR: {
+        int l_got = new_label(s);
+        emit_op(s, OP_dup);
+        emit_with_label(s, OP_with_ref_get, r->name, l_got);
+        comp_adjust_stack(s, -1); /* undefined: dropped, the static read follows */
+        comp_get_binding(s, r->binding, r->name, r->node);
+        emit_label(s, l_got);
+        break;
+    }
     case REF_FIELD:
         emit_op(s, OP_dup);
         emit_op_atom_ic(s, OP_get_field, r->name);
@@ -1040,6 +1102,16 @@ static void comp_ref_put(CompState *s, CompRef *r, bool keep)
             emit_op(s, OP_dup);
         comp_put_var(s, r->name, r->node, false);
         break;
+    case REF_DYNVAR: {
+        int l_put = new_label(s);
+        emit_with_label(s, OP_with_ref_put, r->name, l_put);
+        emit_op(s, OP_dup);
+        comp_put_binding(s, r->binding, r->name, r->node, false);
+        emit_label(s, l_put);
+        if (!keep)
+            emit_op(s, OP_drop);
+        break;
+    }
     case REF_FIELD:
         if (keep)
             emit_op(s, OP_insert2);
@@ -1080,7 +1152,7 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
             return;
         }
         comp_ref_push(s, left, &r);
-        if (r.kind == REF_VAR)
+        if (r.kind == REF_VAR || r.kind == REF_DYNVAR)
             comp_expr_named(s, right, r.name);
         else
             comp_expr(s, right);
@@ -1109,7 +1181,7 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
             emit_goto(s, n->op == JS_OP_AND ? OP_if_false : OP_if_true, l_skip);
         }
         emit_op(s, OP_drop);
-        if (r.kind == REF_VAR)
+        if (r.kind == REF_VAR || r.kind == REF_DYNVAR)
             comp_expr_named(s, right, r.name);
         else
             comp_expr(s, right);
@@ -1117,10 +1189,7 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
         emit_goto(s, OP_goto, l_end);
         emit_label(s, l_skip);
         /* drop the reference's base values under the value */
-        base = r.kind == REF_FIELD                            ? 1
-               : r.kind == REF_ELEM || r.kind == REF_PRIVATE ? 2
-               : r.kind == REF_SUPER                         ? 3
-                                                             : 0;
+        base = comp_ref_base_count(&r);
         for (int i = 0; i < base; i++)
             emit_op(s, OP_nip);
         emit_label(s, l_end);
@@ -1152,6 +1221,7 @@ static void comp_update(CompState *s, JSNode *n, bool keep)
     case REF_VAR:
     case REF_INVALID:
         break;
+    case REF_DYNVAR:
     case REF_FIELD:
         emit_op(s, OP_perm3); /* old obj new */
         break;

@@ -746,6 +746,7 @@ static bool comp_declare_eval_outer(CompState *s, CompFunc *f)
         b->outer_idx = eb->idx;
         b->outer_in_closure = eb->in_closure;
         b->outer_blocks_var = i < es->lexical_count && eb->blocks_var;
+        b->outer_in_var_scope = i < es->lexical_count;
         b->func = NULL; /* lives outside the eval code */
     }
     f->eval_outer_scope = outer;

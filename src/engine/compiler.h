@@ -53,6 +53,8 @@ typedef struct CompBinding {
     uint16_t outer_idx;
     uint8_t outer_in_closure;
     uint8_t outer_blocks_var; /* JSEvalBinding.blocks_var of the caller */
+    uint8_t outer_in_var_scope; /* in the caller's variable environment or
+                                   a scope inside it (not an outer function) */
     /* module code: the binding's JSDeclKind, and for a function declaration
        its function in the module function's cpool (created at link time) */
     uint8_t module_decl_kind;

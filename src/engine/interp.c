@@ -306,6 +306,16 @@ static JSValue js_throw_error_op(JSContext *ctx, JSAtom atom, int kind)
     }
 }
 
+/* GetBindingValue of an object environment: the property is looked up
+   again (it may be gone since the name was resolved) */
+static JSValue js_with_get_binding(JSContext *ctx, JSValueConst obj, JSAtom name)
+{
+    int has = JS_HasProperty(ctx, obj, name);
+    if (has < 0)
+        return JS_EXCEPTION;
+    return has ? JS_GetProperty(ctx, obj, name) : JS_UNDEFINED;
+}
+
 /* with-statement and eval-var objects: does obj provide name? */
 static int js_with_has(JSContext *ctx, JSValueConst obj, JSAtom name)
 {
@@ -1289,6 +1299,69 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
     }
 
     /* ---- dynamic scopes ---- */
+    CASE(with_find)
+    {
+        JSAtom atom = get_u32(pc);
+        int ret;
+        SAVE();
+        ret = js_with_has(ctx, sp[-1], atom);
+        if (ret < 0)
+            goto exception;
+        if (ret) {
+            pc += 4 + get_i32(pc + 4) + 4;
+            NEXT();
+        }
+        JS_FreeValue(ctx, *--sp);
+        pc += 8;
+        NEXT();
+    }
+    CASE(with_ref_get)
+    {
+        JSAtom atom = get_u32(pc);
+        JSValue v;
+        if (!JS_IsObject(sp[-1])) {
+            sp--; /* undefined: the static binding */
+            pc += 8;
+            NEXT();
+        }
+        SAVE();
+        v = js_with_get_binding(ctx, sp[-1], atom);
+        if (JS_IsException(v))
+            goto exception;
+        set_value(ctx, &sp[-1], v);
+        pc += 4 + get_i32(pc + 4) + 4;
+        NEXT();
+    }
+    CASE(with_ref_put)
+    {
+        JSAtom atom = get_u32(pc);
+        JSValue base = sp[-2], val = sp[-1];
+        int has;
+        if (!JS_IsObject(base)) {
+            sp[-2] = val;
+            sp--;
+            pc += 8;
+            NEXT();
+        }
+        SAVE();
+        /* SetMutableBinding: whether the binding still exists is asked
+           again; sloppy code stores it anyway */
+        has = JS_HasProperty(ctx, base, atom);
+        if (has < 0)
+            goto exception;
+        if (!has && STRICT()) {
+            js_throw_reference_error_not_defined(ctx, atom);
+            goto exception;
+        }
+        if (JS_SetPropertyInternal(ctx, base, atom, JS_DupValue(ctx, val), base,
+                                   STRICT() ? JS_PROP_THROW : 0) < 0)
+            goto exception;
+        JS_FreeValue(ctx, base);
+        sp[-2] = val;
+        sp--;
+        pc += 4 + get_i32(pc + 4) + 4;
+        NEXT();
+    }
     CASE(with_get_var)
     CASE(with_get_ref)
     CASE(with_put_var)
@@ -1309,14 +1382,14 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         }
         switch (op) {
         case OP_with_get_var: {
-            JSValue v = JS_GetProperty(ctx, obj, atom);
+            JSValue v = js_with_get_binding(ctx, obj, atom);
             if (JS_IsException(v))
                 goto exception;
             set_value(ctx, &sp[-1], v);
             break;
         }
         case OP_with_get_ref: {
-            JSValue v = JS_GetProperty(ctx, obj, atom);
+            JSValue v = js_with_get_binding(ctx, obj, atom);
             if (JS_IsException(v))
                 goto exception;
             *sp++ = v;

@@ -712,7 +712,6 @@ static int js_update_property(JSContext *ctx, JSObject *p, JSAtom prop, JSValueC
         *slot = JS_DupValue(ctx, val);
         JS_FreeValue(ctx, old);
     }
-    return 1;
     /* a mapped arguments element made read-only stops following its
        parameter (§10.4.4.2 step 7.b.ii), keeping the current value */
     if ((new_flags & JS_PROP_TMASK) == JS_PROP_VARREF && !(new_flags & JS_PROP_WRITABLE)) {
@@ -721,6 +720,7 @@ static int js_update_property(JSContext *ctx, JSObject *p, JSAtom prop, JSValueC
         prs->flags = new_flags & ~JS_PROP_TMASK;
         JS_FreeValue(ctx, JS_MKPTR(JS_TAG_FUNCTION_BYTECODE, r));
     }
+    return 1;
 }
 
 /* a new own property on an ordinary object (or the ordinary part of an
