@@ -8,6 +8,7 @@
 #   make test-asan    the test suite under ASan+UBSan (build-asan/)
 #   make test-tsan    the test suite under ThreadSanitizer (build-tsan/)
 #   make bench        benchmarks against node --jitless
+#   make conformance  full test262 run, tables written into docs/CONFORMANCE.md
 
 CC ?= gcc
 BUILD ?= build
@@ -81,6 +82,9 @@ test-tsan:
 run: $(BUILD)/weft
 	$(BUILD)/weft examples/demo.js
 
+conformance: $(BUILD)/weft-test262
+	tools/conformance.sh $(BUILD)
+
 bench: $(BUILD)/weft
 	@tools/bench.sh $(BUILD)/weft
 
@@ -90,6 +94,6 @@ format:
 clean:
 	rm -rf build build-asan build-tsan
 
-.PHONY: all run unit test test262 test262-update test262-smoke test262-smoke-update test-asan test-tsan bench format clean
+.PHONY: all run unit test test262 test262-update test262-smoke test262-smoke-update test-asan test-tsan bench conformance format clean
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -741,6 +741,11 @@ int JS_ToBigInt64(JSContext *ctx, int64_t *pres, JSValueConst val);
  * Promise reactions and the other jobs of ECMA-262 wait in a per-runtime
  * queue; the embedder runs them with JS_ExecutePendingJob (typically until
  * it returns 0 after each macrotask).
+ *
+ * WeakRef targets created or deref'd by JS stay alive until the job ends;
+ * for the host's own script or callback, until the host next finds the
+ * queue empty (ClearKeptObjects). FinalizationRegistry callbacks are jobs:
+ * JS_IsJobPending reports them once their targets died.
  * ------------------------------------------------------------------- */
 #define WEFT_HAS_JOBS 1
 #define WEFT_HAS_PROMISE_STATE 1

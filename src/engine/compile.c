@@ -159,7 +159,9 @@ static void comp_pos_entry(CompState *s);
 
 void emit_u8(CompState *s, uint8_t v)
 {
-    if (comp_code_reserve(s, 1))
+    /* nothing is written after a failure, so that the code stays a run of
+       whole instructions (js_bytecode_free_atoms walks it) */
+    if (!s->failed && comp_code_reserve(s, 1))
         s->func->code[s->func->code_len++] = v;
 }
 
@@ -179,6 +181,8 @@ void emit_op(CompState *s, int op)
 {
     const JSOpCodeInfo *oi = &js_opcode_info[op];
     comp_pos_entry(s);
+    /* room for the operands too: they cannot fail after the opcode */
+    comp_code_reserve(s, oi->size);
     emit_u8(s, op);
     if (oi->n_pop >= 0)
         comp_adjust_stack(s, oi->n_push - oi->n_pop);
@@ -554,10 +558,12 @@ JSValue comp_finish(CompState *s, CompFunc *f)
             }
         }
     }
-    b->closure_var_count = f->closure_var_count;
     if (f->closure_var_count) {
         b->closure_var = js_malloc(ctx, sizeof(JSClosureVar) * f->closure_var_count);
         if (b->closure_var) {
+            /* counts are set with their arrays: freeing b after a failed
+               allocation below walks only what exists */
+            b->closure_var_count = f->closure_var_count;
             for (uint32_t i = 0; i < f->closure_var_count; i++) {
                 b->closure_var[i] = f->closure_vars[i].cv;
                 JS_DupAtom(ctx, b->closure_var[i].var_name);
@@ -568,9 +574,11 @@ JSValue comp_finish(CompState *s, CompFunc *f)
     b->cpool = f->cpool;
     f->cpool = NULL;
     f->cpool_count = 0;
-    b->ic_count = f->ic_count;
-    if (f->ic_count)
+    if (f->ic_count) {
         b->ic = js_mallocz(ctx, sizeof(JSInlineCache) * f->ic_count);
+        if (b->ic)
+            b->ic_count = f->ic_count;
+    }
     b->eval_scope_count = f->eval_scope_count;
     b->eval_scopes = f->eval_scopes;
     for (uint32_t i = 0; i < f->eval_scope_count; i++) {

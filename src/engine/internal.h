@@ -376,6 +376,13 @@ struct JSRuntime {
     JSModuleImportMetaFunc *import_meta_func;
     void *import_meta_opaque;
     int64_t module_async_evaluation_count; /* [[ModuleAsyncEvaluationCount]] */
+    /* WeakRef and FinalizationRegistry (weakref.c): [[KeptAlive]], an
+       open-addressing set of the targets kept until the current job ends,
+       and the holders waiting for a cleanup job */
+    JSValue *weakref_kept;
+    uint32_t weakref_kept_count;
+    uint32_t weakref_kept_size;
+    struct list_head weakref_cleanup_list;
     JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
     void *host_promise_rejection_tracker_opaque;
 };

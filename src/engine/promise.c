@@ -33,6 +33,7 @@
 #include "error.h"
 #include "function.h"
 #include "gc.h"
+#include "weakref.h"
 #include "object.h"
 #include "runtime.h"
 
@@ -149,7 +150,7 @@ int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *a
 
 bool JS_IsJobPending(JSRuntime *rt)
 {
-    return !list_empty(&rt->job_list);
+    return !list_empty(&rt->job_list) || js_weakref_cleanup_pending(rt);
 }
 
 static void js_job_free(JSRuntime *rt, JSJobEntry *e)
@@ -165,6 +166,14 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     JSJobEntry *e;
     JSContext *ctx;
     JSValue res;
+    /* the host drained the queue: its script or callback is over (the
+       targets this releases may schedule cleanups, queued just below) */
+    if (list_empty(&rt->job_list))
+        js_weakref_job_ended(rt);
+    /* FinalizationRegistry cleanups are scheduled where objects die, which
+       cannot allocate: here they become jobs */
+    if (js_weakref_enqueue_cleanup_jobs(rt, pctx) < 0)
+        return -1;
     if (list_empty(&rt->job_list)) {
         *pctx = NULL;
         return 0;
@@ -176,12 +185,14 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     JS_FreeValue(ctx, res);
     *pctx = ctx;
     js_job_free(rt, e);
+    js_weakref_job_ended(rt);
     return JS_IsException(res) ? -1 : 1;
 }
 
 void js_free_job_list(JSRuntime *rt)
 {
     struct list_head *el, *el1;
+    js_weakref_clear_kept_objects(rt);
     list_for_each_safe(el, el1, &rt->job_list)
     {
         JSJobEntry *e = list_entry(el, JSJobEntry, link);

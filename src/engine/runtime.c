@@ -329,6 +329,7 @@ JSRuntime *JS_NewRuntime(void)
     init_list_head(&rt->tmp_obj_list);
     init_list_head(&rt->context_list);
     init_list_head(&rt->job_list);
+    init_list_head(&rt->weakref_cleanup_list);
     rt->gc_threshold = 256 * 1024;
     rt->current_exception = JS_UNINITIALIZED;
     rt->interrupt_counter = JS_INTERRUPT_COUNTER_INIT;

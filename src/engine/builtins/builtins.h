@@ -39,12 +39,14 @@ int js_init_math(JSContext *ctx);
 int js_init_json(JSContext *ctx);
 int js_init_date(JSContext *ctx);     /* Date (date.c) */
 int js_init_map(JSContext *ctx);       /* Map, Set, WeakMap, WeakSet + iterators */
+int js_init_weakref(JSContext *ctx);   /* WeakRef, FinalizationRegistry */
 int js_init_reflect(JSContext *ctx);
 int js_init_global(JSContext *ctx);    /* globalThis, parseInt, isNaN, URI functions, ... */
 
 void js_array_init_classes(JSRuntime *rt);
 void js_string_init_classes(JSRuntime *rt);
 void js_map_init_classes(JSRuntime *rt);
+void js_weakref_init_classes(JSRuntime *rt);
 void js_iterator_init_classes(JSRuntime *rt);
 
 /* ---------------------------------------------------------------------
