@@ -163,7 +163,8 @@ static JSValue js_function_proto_init(JSContext *ctx, JSObject *p, JSAtom prop, 
                                                    ? b->realm->async_generator_proto
                                                    : b->realm->generator_proto),
                                    JS_CLASS_OBJECT);
-    proto = JS_NewObject(ctx);
+    /* %Object.prototype% of the function's realm, not of the reader's */
+    proto = JS_NewObjectProto(ctx, b->realm->class_proto[JS_CLASS_OBJECT]);
     if (JS_IsException(proto))
         return proto;
     if (JS_DefinePropertyValue(ctx, proto, JS_ATOM_constructor, js_dup_obj(p),
@@ -207,6 +208,22 @@ static JSValueConst js_function_kind_proto(JSContext *ctx, uint32_t flags)
     }
 }
 
+/* own "caller" and "arguments", undefined, non-writable and
+   non-configurable; p is a fresh function, so adding them through its
+   shape is what defining them would do, without the generic path */
+static int js_closure_add_legacy_props(JSContext *ctx, JSObject *p)
+{
+    JSProperty *pr = js_shape_add_property(ctx, p, JS_ATOM_caller, 0);
+    if (!pr)
+        return -1;
+    pr->value = JS_UNDEFINED;
+    pr = js_shape_add_property(ctx, p, JS_ATOM_arguments, 0);
+    if (!pr)
+        return -1;
+    pr->value = JS_UNDEFINED;
+    return 0;
+}
+
 JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_refs,
                    JSValue *parent_slots, JSValueConst home_object)
 {
@@ -245,6 +262,11 @@ JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_ref
     if ((b->flags & JS_BC_HAS_PROTOTYPE) && !(b->flags & JS_BC_CLASS_CTOR) &&
         js_define_autoinit(ctx, p, JS_ATOM_prototype, js_function_proto_init,
                            JS_PROP_WRITABLE) < 0)
+        goto fail;
+    /* sloppy ordinary functions: the legacy "caller" and "arguments" (why
+       they exist and read as undefined: builtins/function.c) */
+    if ((b->flags & (JS_BC_STRICT | JS_BC_CONSTRUCTOR)) == JS_BC_CONSTRUCTOR &&
+        js_closure_add_legacy_props(ctx, p) < 0)
         goto fail;
     return obj;
 fail:

@@ -682,8 +682,7 @@ static JSValue comp_parse_error(JSContext *ctx, const JSParseResult *res, const 
                 stack = JS_IsException(stack) ? stack : js_concat_cstring(ctx, stack, "\n    at ");
                 stack = JS_IsException(stack) ? stack : JS_ConcatStrings(ctx, stack, loc);
                 if (!JS_IsException(stack))
-                    JS_DefinePropertyValue(ctx, exc, JS_ATOM_stack, stack,
-                                           JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+                    js_error_store_stack(ctx, exc, stack);
             } else {
                 JS_FreeValue(ctx, loc);
             }

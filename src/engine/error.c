@@ -3,7 +3,9 @@
  *
  * The `stack` of an error is built when the error object is created, V8
  * style: "Name: message" followed by one "    at fn (file:line:col)" line
- * per frame of the current call stack.
+ * per frame of the current call stack. It is kept in the error's
+ * [[ErrorData]] slot (u.object_data of a JS_CLASS_ERROR object), not in a
+ * property: the Error.prototype.stack accessor (builtins/error.c) reads it.
  */
 #include <stdio.h>
 
@@ -180,8 +182,8 @@ int js_error_set_stack(JSContext *ctx, JSValueConst error, int skip)
         JS_FreeValue(ctx, header);
         return -1;
     }
-    header = js_concat_cstring(ctx, header, "\n");
-    stack = JS_IsException(header) ? header : JS_ConcatStrings(ctx, header, trace);
+    /* JS_ConcatStrings frees trace also when the header failed */
+    stack = JS_ConcatStrings(ctx, js_concat_cstring(ctx, header, "\n"), trace);
     if (JS_IsException(stack))
         return -1;
     /* drop the final newline */
@@ -190,11 +192,27 @@ int js_error_set_stack(JSContext *ctx, JSValueConst error, int skip)
         if (p && p->len > 0 && string_get(p, p->len - 1) == '\n') {
             JSValue s = js_sub_string(ctx, p, 0, p->len - 1);
             JS_FreeValue(ctx, stack);
+            if (JS_IsException(s))
+                return -1;
             stack = s;
         }
     }
-    return JS_DefinePropertyValue(ctx, error, JS_ATOM_stack, stack,
-                                  JS_PROP_WRITABLE | JS_PROP_CONFIGURABLE);
+    js_error_store_stack(ctx, error, stack);
+    return 0;
+}
+
+void js_error_store_stack(JSContext *ctx, JSValueConst error, JSValue stack)
+{
+    JSObject *p;
+    JSValue old;
+    if (!JS_IsError(ctx, error)) {
+        JS_FreeValue(ctx, stack);
+        return;
+    }
+    p = js_obj(error);
+    old = p->u.object_data;
+    p->u.object_data = stack;
+    JS_FreeValue(ctx, old);
 }
 
 /* ---------------------------------------------------------------------

@@ -33,8 +33,12 @@ JSValue js_new_error(JSContext *ctx, int error_class, JSValueConst message);
 /* the "    at f (file:line:col)" lines of the current stack as a string,
    skipping the first `skip` frames */
 JSValue js_build_backtrace(JSContext *ctx, int skip);
-/* stores `stack` on an error object: "Name: message" + backtrace */
+/* captures the stack of an error object (JS_CLASS_ERROR) into its
+   [[ErrorData]] slot: "Name: message" + backtrace */
 int js_error_set_stack(JSContext *ctx, JSValueConst error, int skip);
+/* replaces the captured stack string of an error object (frees stack;
+   does nothing else when `error` is not one) */
+void js_error_store_stack(JSContext *ctx, JSValueConst error, JSValue stack);
 
 /* "TypeError", "RangeError", ... (JS_PLAIN_ERROR: "Error") */
 const char *js_native_error_name(int error_class);

@@ -179,6 +179,37 @@ static void srcbuf_put_value(SrcBuf *b, JSValueConst v)
     JS_FreeCString(b->ctx, s);
 }
 
+/* the fallbackProto of CreateDynamicFunction for kind (0 normal, 1
+   generator, 2 async, 3 async generator) in a realm */
+static JSValueConst js_dynamic_function_proto(JSContext *realm, int kind)
+{
+    switch (kind) {
+    case 1:
+        return realm->generator_function_proto;
+    case 2:
+        return realm->async_function_proto;
+    case 3:
+        return realm->async_generator_function_proto;
+    default:
+        return realm->function_proto;
+    }
+}
+
+/* GetPrototypeFromConstructor(newTarget, fallbackProto): the fallback
+   comes from newTarget's realm, not the running one */
+static JSValue js_dynamic_function_get_proto(JSContext *ctx, JSValueConst new_target, int kind)
+{
+    JSValue proto = JS_GetProperty(ctx, new_target, JS_ATOM_prototype);
+    JSContext *realm;
+    if (JS_IsException(proto) || JS_IsObject(proto))
+        return proto;
+    JS_FreeValue(ctx, proto);
+    realm = js_get_function_realm(ctx, new_target);
+    if (!realm)
+        return JS_EXCEPTION;
+    return JS_DupValue(ctx, js_dynamic_function_proto(realm, kind));
+}
+
 JSValue js_function_constructor_compile(JSContext *ctx, JSValueConst new_target, int argc,
                                         JSValueConst *argv, int kind)
 {
@@ -222,7 +253,7 @@ JSValue js_function_constructor_compile(JSContext *ctx, JSValueConst new_target,
     fn = js_run_top_level(ctx, bc, NULL, NULL, ctx->global_obj);
     if (JS_IsException(fn) || JS_IsUndefined(new_target))
         return fn;
-    proto = js_get_prototype_from_ctor(ctx, new_target, ctx->function_proto);
+    proto = js_dynamic_function_get_proto(ctx, new_target, kind);
     if (JS_IsException(proto) || JS_SetPrototypeInternal(ctx, fn, proto, true) < 0) {
         JS_FreeValue(ctx, proto);
         JS_FreeValue(ctx, fn);

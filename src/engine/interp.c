@@ -687,20 +687,31 @@ static int js_init_this(JSContext *ctx, JSValue *slot, JSValue val)
     return 0;
 }
 
+/* the completion value of a derived constructor: an object it returned,
+   else `this` (JS_UNINITIALIZED when super() was never called) for a
+   plain return, else the primitive it returned. [[Construct]]
+   (js_interp_call) rejects the last two in the caller's realm. */
 static JSValue js_return_ctor(JSContext *ctx, JSValue val, JSValue this_val)
 {
-    if (JS_IsObject(val))
-        return val;
-    if (!JS_IsUndefined(val)) {
-        JS_FreeValue(ctx, val);
-        return JS_ThrowTypeError(ctx, "Derived constructors may only return object or "
-                                      "undefined");
-    }
-    if (JS_IsUninitialized(this_val))
-        return JS_ThrowReferenceError(ctx, "Must call super constructor in derived class before "
-                                           "accessing 'this' or returning from derived "
-                                           "constructor");
-    return JS_DupValue(ctx, this_val);
+    if (JS_IsUndefined(val))
+        return JS_DupValue(ctx, this_val);
+    return val;
+}
+
+/* steps 13.c and 15 of [[Construct]] for a derived constructor's
+   completion value (js_return_ctor): they run after the callee's context
+   is gone, so the errors belong to the caller's realm */
+static JSValue js_derived_ctor_result(JSContext *caller_ctx, JSValue ret_val)
+{
+    if (JS_IsObject(ret_val) || JS_IsException(ret_val))
+        return ret_val;
+    if (JS_IsUninitialized(ret_val))
+        return JS_ThrowReferenceError(caller_ctx, "Must call super constructor in derived class "
+                                                  "before accessing 'this' or returning from "
+                                                  "derived constructor");
+    JS_FreeValue(caller_ctx, ret_val);
+    return JS_ThrowTypeError(caller_ctx, "Derived constructors may only return object or "
+                                         "undefined");
 }
 
 /* ---------------------------------------------------------------------
@@ -1997,11 +2008,8 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
     CASE(return_ctor)
     {
         JSValue this_v = *--sp;
-        SAVE();
         ret_val = js_return_ctor(ctx, *--sp, this_v);
         JS_FreeValue(ctx, this_v);
-        if (JS_IsException(ret_val))
-            goto exception;
         goto done;
     }
 
@@ -2812,11 +2820,17 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
     size_t size;
     JSFrame f;
     if (js_unlikely((b->flags & JS_BC_CLASS_CTOR) && !(flags & JS_CALL_FLAG_CONSTRUCTOR)))
-        return JS_ThrowTypeError(caller_ctx, "Class constructor cannot be invoked without 'new'");
+        /* created in the callee's realm (ECMA-262 [[Call]] step 2) */
+        return JS_ThrowTypeError(ctx, "Class constructor cannot be invoked without 'new'");
     if (js_poll_interrupts(ctx))
         return JS_EXCEPTION;
-    if (js_unlikely(b->flags & (JS_BC_GENERATOR | JS_BC_ASYNC)))
+    if (js_unlikely(b->flags & (JS_BC_GENERATOR | JS_BC_ASYNC))) {
+        /* an async body starts running on this C stack: recursion through
+           async calls must end in a RangeError too */
+        if (js_check_stack_overflow(ctx->rt, 0))
+            return js_throw_stack_overflow(caller_ctx);
         return js_call_suspendable(ctx, func_obj, this_obj, argc, argv);
+    }
     size = js_frame_size(b, argc);
     if (js_check_stack_overflow(ctx->rt, size))
         return js_throw_stack_overflow(caller_ctx);
@@ -2834,8 +2848,10 @@ JSValue js_interp_call(JSContext *caller_ctx, JSValueConst func_obj, JSValueCons
     }
     js_frame_init(ctx, &f, func_obj, this_val, new_target, argc, argv, alloca(size));
     ret_val = js_interp_run(ctx, &f, JS_RESUME_START, JS_UNDEFINED);
-    if ((flags & JS_CALL_FLAG_CONSTRUCTOR) && !(b->flags & JS_BC_DERIVED_CTOR) &&
-        !JS_IsException(ret_val) && !JS_IsObject(ret_val)) {
+    if (b->flags & JS_BC_DERIVED_CTOR) {
+        ret_val = js_derived_ctor_result(caller_ctx, ret_val);
+    } else if ((flags & JS_CALL_FLAG_CONSTRUCTOR) && !JS_IsException(ret_val) &&
+               !JS_IsObject(ret_val)) {
         JS_FreeValue(ctx, ret_val);
         ret_val = JS_DupValue(ctx, f.this_val);
     }

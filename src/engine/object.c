@@ -66,6 +66,7 @@ JSValue js_new_object_from_shape(JSContext *ctx, JSShape *sh, JSClassID class_id
     case JS_CLASS_SYMBOL:
     case JS_CLASS_DATE:
     case JS_CLASS_BIG_INT:
+    case JS_CLASS_ERROR: /* the captured stack string */
         p->u.object_data = JS_UNDEFINED;
         break;
     default:
@@ -664,7 +665,7 @@ static bool js_update_allowed(JSContext *ctx, int cur_flags, JSValueConst cur_va
 static int js_update_property(JSContext *ctx, JSObject *p, JSAtom prop, JSValueConst val,
                               JSValueConst getter, JSValueConst setter, int flags)
 {
-    JSProperty *pr;
+    JSProperty *pr = NULL; /* set by find_own_property; gcc -O1 cannot see it */
     JSShapeProperty *prs = find_own_property(&pr, p, prop);
     int cur = prs->flags, type = cur & JS_PROP_TMASK, new_flags, mask;
     JSValue cur_value = type == JS_PROP_VARREF ? pr->var_ref->value : pr->value;

@@ -305,6 +305,7 @@ static int js_init_classes(JSRuntime *rt)
         case JS_CLASS_SYMBOL:
         case JS_CLASS_DATE:
         case JS_CLASS_BIG_INT:
+        case JS_CLASS_ERROR:
             def = &js_object_data_class_def;
             break;
         }
@@ -517,6 +518,9 @@ JSContext *JS_NewContext(JSRuntime *rt)
     if (!ctx)
         return NULL;
     if (js_init_builtins(ctx) < 0) {
+        /* the caller has no context to take the error from, and the error
+           would keep this half-built one alive */
+        JS_FreeValue(ctx, JS_GetException(ctx));
         JS_FreeContext(ctx);
         return NULL;
     }

@@ -110,6 +110,83 @@ test("Error.isError", function () {
     assertEq(Error.isError(new MyErr()), true);
 });
 
+test("Error.prototype.stack is an accessor over [[ErrorData]]", function () {
+    var desc = Object.getOwnPropertyDescriptor(Error.prototype, "stack");
+    assertEq(typeof desc.get, "function");
+    assertEq(typeof desc.set, "function");
+    assertEq(desc.enumerable, false);
+    assertEq(desc.configurable, true);
+    assertEq(desc.get.name, "get stack");
+    assertEq(desc.set.name, "set stack");
+    assertEq(desc.set.length, 1);
+    var e = new TypeError("boom");
+    assertEq(e.hasOwnProperty("stack"), false);
+    assertEq(Object.getOwnPropertyNames(e).indexOf("stack"), -1);
+    assertEq(desc.get.call(e), e.stack);
+    assertEq(desc.get.call({}), undefined);
+    assertEq(desc.get.call(Object.create(e)), undefined);
+    assertEq(Error.prototype.stack, undefined);
+    assertThrows(TypeError, function () { desc.get.call(1); });
+    // a foreign new.target keeps the slot, not the accessor
+    function F() {}
+    var f = Reflect.construct(RangeError, ["m"], F);
+    assertEq(f.stack, undefined);
+    assertEq(typeof desc.get.call(f), "string");
+});
+
+test("the captured stack", function () {
+    function thrower() { throw new RangeError("deep"); }
+    var e = assertThrows(RangeError, function () { thrower(); });
+    var lines = e.stack.split("\n");
+    assertEq(lines[0], "RangeError: deep");
+    assertEq(lines[1].indexOf("    at thrower ("), 0, lines[1]);
+    assert(lines[1].indexOf("error.js:") > 0, lines[1]);
+    // engine errors and syntax errors carry one too
+    try { null.x; } catch (err) { assertEq(err.stack.split("\n")[0].indexOf("TypeError: "), 0); }
+    try { eval("1 +"); } catch (err) {
+        assertEq(err.hasOwnProperty("stack"), false);
+        assertEq(err.stack.indexOf("SyntaxError: "), 0, err.stack);
+        assertEq(err.stack.split("\n")[1].indexOf("    at <eval>:1:"), 0, err.stack);
+    }
+    // renaming after creation does not change the captured header
+    var n = new Error("x");
+    n.name = "Other";
+    assertEq(n.stack.split("\n")[0], "Error: x");
+});
+
+test("setting stack", function () {
+    var set = Object.getOwnPropertyDescriptor(Error.prototype, "stack").set;
+    var e = new Error("m");
+    var captured = e.stack;
+    e.stack = "mine";
+    assertDeepEq(Object.getOwnPropertyDescriptor(e, "stack"),
+                 { value: "mine", writable: true, enumerable: true, configurable: true });
+    delete e.stack;
+    assertEq(e.stack, captured);
+    assertThrows(TypeError, function () { e.stack = 1; });
+    assertThrows(TypeError, function () { set.call(e); });
+    assertThrows(TypeError, function () { set.call(undefined, "s"); });
+    assertThrows(TypeError, function () { Error.prototype.stack = "s"; });
+    var plain = {};
+    assertEq(set.call(plain, "p"), undefined);
+    assertEq(plain.stack, "p");
+    // an existing own property is assigned, keeping its attributes
+    var fixed = new Error("m");
+    Object.defineProperty(fixed, "stack", { value: "a", writable: true, configurable: false });
+    set.call(fixed, "b");
+    assertDeepEq(Object.getOwnPropertyDescriptor(fixed, "stack"),
+                 { value: "b", writable: true, enumerable: false, configurable: false });
+    assertThrows(TypeError, function () { set.call(Object.freeze(new Error()), "s"); });
+    // proxies: getOwnPropertyDescriptor, then defineProperty
+    var log = [];
+    var p = new Proxy({}, {
+        getOwnPropertyDescriptor: function (t, k) { log.push("gopd " + k); return undefined; },
+        defineProperty: function (t, k, d) { log.push("define " + k + " " + d.value); return true; }
+    });
+    set.call(p, "v");
+    assertDeepEq(log, ["gopd stack", "define stack v"]);
+});
+
 test("subclassing", function () {
     class MyErr extends RangeError { constructor(m) { super(m); this.extra = 1; } }
     var e = new MyErr("q");

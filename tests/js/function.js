@@ -123,4 +123,61 @@ test("restricted caller and arguments", function () {
     assertEq(Object.isFrozen(d.get), true);
 });
 
+test("legacy caller and arguments of sloppy functions", function () {
+    function sloppy() { return [sloppy.caller, sloppy.arguments]; }
+    assertDeepEq(sloppy(), [undefined, undefined]);
+    function callee() { return arguments.callee.caller; }
+    (function () { "use strict"; assertEq(callee(), undefined); })();
+    ["caller", "arguments"].forEach(function (name) {
+        assertDeepEq(Object.getOwnPropertyDescriptor(sloppy, name),
+                     { value: undefined, writable: false, enumerable: false, configurable: false });
+        assertEq(Function("")["hasOwnProperty"](name), true, "Function() " + name);
+        assertEq(new Function("'use strict'").hasOwnProperty(name), false, "strict Function() " + name);
+        var others = [
+            function () { "use strict"; }, () => 0, { m() {} }.m, function* () {},
+            async function () {}, class {}, sloppy.bind(null),
+            Object.getOwnPropertyDescriptor({ get g() { return 0; } }, "g").get
+        ];
+        others.forEach(function (f, i) {
+            assertEq(f.hasOwnProperty(name), false, name + " of function #" + i);
+        });
+    });
+    assertDeepEq(Object.getOwnPropertyNames(function f(a) {}),
+                 ["length", "name", "prototype", "caller", "arguments"]);
+    assertThrows(TypeError, function () { "use strict"; sloppy.caller = 1; });
+});
+
+test("new.target's prototype for dynamic functions", function () {
+    function NT() {}
+    NT.prototype = null;
+    assertEq(Object.getPrototypeOf(Reflect.construct(Function, [], NT)), Function.prototype);
+    var GeneratorFunction = Object.getPrototypeOf(function* () {}).constructor;
+    assertEq(Object.getPrototypeOf(Reflect.construct(GeneratorFunction, [], NT)),
+             GeneratorFunction.prototype);
+    NT.prototype = Array.prototype;
+    assertEq(Object.getPrototypeOf(Reflect.construct(Function, [], NT)), Array.prototype);
+});
+
+test("class constructor and derived constructor errors", function () {
+    class C {}
+    assertThrows(TypeError, function () { C(); });
+    class ReturnsPrimitive extends Object { constructor() { super(); return 1; } }
+    assertThrows(TypeError, function () { new ReturnsPrimitive(); });
+    class NoSuper extends Object { constructor() {} }
+    assertThrows(ReferenceError, function () { new NoSuper(); });
+    // the errors come from [[Construct]], after the body: its own catch
+    // does not see them
+    var caught = false;
+    class Guarded extends Object {
+        constructor() { try { return null; } catch (e) { caught = true; super(); } }
+    }
+    assertThrows(TypeError, function () { new Guarded(); });
+    assertEq(caught, false);
+    class ReturnsUndefined extends Object { constructor() { super(); return undefined; } }
+    assert(new ReturnsUndefined() instanceof ReturnsUndefined);
+    var o = {};
+    class ReturnsObject extends Object { constructor() { return o; } }
+    assertEq(new ReturnsObject(), o);
+});
+
 report();

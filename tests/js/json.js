@@ -121,6 +121,84 @@ test("parse: reviver errors propagate", function () {
     });
 });
 
+// the reviver's third argument: the source text of primitives as parsed
+function sourcesOf(text, reviver) {
+    var log = [];
+    JSON.parse(text, function (k, v, ctx) {
+        log.push(k + "=" + ("source" in ctx ? ctx.source : "-"));
+        return reviver ? reviver.call(this, k, v, ctx) : v;
+    });
+    return log;
+}
+
+test("parse: reviver context source", function () {
+    assertDeepEq(sourcesOf('-1.50e+1'), ["=-1.50e+1"]);
+    assertDeepEq(sourcesOf(' "a\\u0041" '), ['="a\\u0041"']);
+    assertDeepEq(sourcesOf('[1.0, "x", true, null, {"k": 2e0}, []]'),
+                 ["0=1.0", '1="x"', "2=true", "3=null", "k=2e0", "4=-", "5=-", "=-"]);
+    assertDeepEq(sourcesOf('{"a": {"b": [10]}, "c": "]}"}'),
+                 ["0=10", "b=-", "a=-", 'c="]}"', "=-"]);
+    JSON.parse("1", function (k, v, ctx) {
+        assertEq(Object.getPrototypeOf(ctx), Object.prototype);
+        assertDeepEq(Object.getOwnPropertyDescriptor(ctx, "source"),
+                     { value: "1", writable: true, enumerable: true, configurable: true });
+        return v;
+    });
+    JSON.parse("{}", function (k, v, ctx) {
+        assertEq(Object.getOwnPropertyNames(ctx).length, 0);
+        return v;
+    });
+});
+
+test("parse: repeated keys take the last source", function () {
+    assertDeepEq(sourcesOf('{"a": [1, 2], "b": 0, "a": 3.0}'), ["a=3.0", "b=0", "=-"]);
+    assertDeepEq(sourcesOf('{"a": 1, "a": {"x": 5}}'), ["x=5", "a=-", "=-"]);
+    assertDeepEq(sourcesOf('{"a": {"x": 1}, "a": {"y": 2}}'), ["y=2", "a=-", "=-"]);
+});
+
+test("parse: no source for modified values", function () {
+    // replaced with another value: no source; with an equal one: the source
+    assertDeepEq(sourcesOf('[1, 2, 3]', function (k, v) {
+        if (k === "0") { this[1] = 20; this[2] = 3; }
+        return v;
+    }), ["0=1", "1=-", "2=3", "=-"]);
+    // added properties have no record
+    assertDeepEq(sourcesOf('{"p": 1, "q": {}}', function (k, v) {
+        if (k === "p") this.q.added = 7;
+        return v;
+    }), ["p=1", "added=-", "q=-", "=-"]);
+    // a forward modification replacing an array by a primitive
+    assertDeepEq(sourcesOf('{"a": 0, "b": [1, 2]}', function (k, v) {
+        if (k === "a") this.b = 5;
+        return v;
+    }), ["a=0", "b=-", "=-"]);
+});
+
+test("rawJSON / isRawJSON", function () {
+    var r = JSON.rawJSON(12345678901234567890n);
+    assertEq(Object.getPrototypeOf(r), null);
+    assert(Object.isFrozen(r));
+    assertDeepEq(Object.getOwnPropertyNames(r), ["rawJSON"]);
+    assertEq(r.rawJSON, "12345678901234567890");
+    assertEq(JSON.isRawJSON(r), true);
+    assertEq(JSON.isRawJSON({ rawJSON: "1" }), false);
+    assertEq(JSON.isRawJSON(1), false);
+    assertEq(JSON.stringify(r), "12345678901234567890");
+    assertEq(JSON.stringify({ a: [JSON.rawJSON('"x"'), JSON.rawJSON("null")] }, null, 1),
+             '{\n "a": [\n  "x",\n  null\n ]\n}');
+    assertEq(JSON.stringify([1n], function (k, v) {
+        return typeof v === "bigint" ? JSON.rawJSON(String(v)) : v;
+    }), "[1]");
+    assertEq(JSON.stringify(JSON.rawJSON("true")), "true");
+    ["", " 1", "1 ", "\t1", "{}", "[]", "[1]", "01", "'a'", "1,2", "undefined"].forEach(function (t) {
+        assertThrows(SyntaxError, function () { JSON.rawJSON(t); }, JSON.stringify(t));
+    });
+    assertThrows(TypeError, function () { JSON.rawJSON(Symbol()); });
+    assertEq(JSON.rawJSON.length, 1);
+    assertEq(JSON.isRawJSON.length, 1);
+    assertThrows(TypeError, function () { new JSON.rawJSON("1"); });
+});
+
 test("stringify: primitives", function () {
     assertEq(JSON.stringify(null), "null");
     assertEq(JSON.stringify(true), "true");

@@ -10,7 +10,8 @@
  * objects, kept in ctx->class_proto[JS_CLASS_ERROR] (Error.prototype) and
  * ctx->native_error_proto[] so that the engine can create errors of any
  * kind without looking anything up. Each constructor's magic is its error
- * class: JS_NATIVE_ERROR_* or JS_PLAIN_ERROR.
+ * class: JS_NATIVE_ERROR_* or JS_PLAIN_ERROR. Error.prototype.stack is an
+ * accessor over the stack captured in each error's [[ErrorData]].
  */
 #include "builtins.h"
 #include "../atom.h"
@@ -177,6 +178,49 @@ static JSValue js_error_is_error(JSContext *ctx, JSValueConst this_val, int argc
 }
 
 /* ---------------------------------------------------------------------
+ * Error.prototype.stack (the error-stack-accessor proposal)
+ *
+ * The stack string captured when an error object was created lives in its
+ * [[ErrorData]] slot (../error.c), never in an own property: the getter
+ * reads the slot, and the setter installs an own data property that
+ * shadows the accessor without touching the slot.
+ * ------------------------------------------------------------------- */
+static JSValue js_error_proto_get_stack(JSContext *ctx, JSValueConst this_val)
+{
+    if (!JS_IsObject(this_val))
+        return JS_ThrowTypeError(ctx, "Error.prototype.stack getter called on non-object");
+    if (!JS_IsError(ctx, this_val))
+        return JS_UNDEFINED;
+    /* every error object captures a string when it is created */
+    return JS_DupValue(ctx, js_obj(this_val)->u.object_data);
+}
+
+/* SetterThatIgnoresPrototypeProperties(this, %Error.prototype%, "stack", v) */
+static JSValue js_error_proto_set_stack(JSContext *ctx, JSValueConst this_val, JSValueConst val)
+{
+    JSPropertyDescriptor desc;
+    int ret;
+    if (!JS_IsObject(this_val))
+        return JS_ThrowTypeError(ctx, "Error.prototype.stack setter called on non-object");
+    if (!JS_IsString(val))
+        return JS_ThrowTypeError(ctx, "Error.prototype.stack must be set to a string");
+    if (this_val == ctx->class_proto[JS_CLASS_ERROR])
+        return JS_ThrowTypeError(ctx, "Cannot set the stack of Error.prototype");
+    ret = JS_GetOwnPropertyInternal(ctx, &desc, js_obj(this_val), JS_ATOM_stack);
+    if (ret < 0)
+        return JS_EXCEPTION;
+    if (ret == 0) {
+        ret = JS_DefinePropertyValue(ctx, this_val, JS_ATOM_stack, JS_DupValue(ctx, val),
+                                     JS_PROP_C_W_E | JS_PROP_THROW);
+    } else {
+        js_free_desc(ctx, &desc);
+        ret = JS_SetPropertyInternal(ctx, this_val, JS_ATOM_stack, JS_DupValue(ctx, val),
+                                     this_val, JS_PROP_THROW);
+    }
+    return ret < 0 ? JS_EXCEPTION : JS_UNDEFINED;
+}
+
+/* ---------------------------------------------------------------------
  * Initialisation
  * ------------------------------------------------------------------- */
 static const JSCFunctionListEntry js_error_funcs[] = {
@@ -185,6 +229,7 @@ static const JSCFunctionListEntry js_error_funcs[] = {
 
 static const JSCFunctionListEntry js_error_proto_funcs[] = {
     JS_CFUNC_DEF("toString", 0, js_error_proto_to_string),
+    JS_CGETSET_DEF("stack", js_error_proto_get_stack, js_error_proto_set_stack),
 };
 
 /* a prototype's "name" and "message" */

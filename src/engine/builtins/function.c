@@ -271,7 +271,18 @@ int js_init_function(JSContext *ctx)
     if (JS_SetPropertyFunctionList(ctx, proto, js_function_proto_funcs,
                                    countof(js_function_proto_funcs)) < 0)
         return -1;
-    /* the restricted properties of Function.prototype (§10.2.4) */
+    /* The restricted properties of Function.prototype (§10.2.4): reading
+       fn.caller or fn.arguments through them throws. Legacy sloppy code
+       reads both on its own functions (arguments.callee.caller), and every
+       major engine lets it, so sloppy ordinary functions (and only them:
+       §17.1 forbids the extension on strict functions, arrows, methods,
+       classes, generators, async and bound functions) get own "caller"
+       and "arguments" data properties shadowing these (js_closure,
+       ../bytecode.c). Their value is undefined, the "extension not
+       supported" answer test262's legacy tests accept: exposing the real
+       caller would leak callers across the stack and cost every call, and
+       §17.1 only requires that "caller" is never a strict function. They
+       are non-writable and non-configurable, as in V8. */
     tte = js_throw_type_error_func(ctx);
     if (JS_DefinePropertyGetSet(ctx, proto, JS_ATOM_caller, JS_DupValue(ctx, tte),
                                 JS_DupValue(ctx, tte), JS_PROP_CONFIGURABLE) < 0 ||

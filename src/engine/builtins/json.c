@@ -2,6 +2,9 @@
  * json.c — the JSON object (ECMA-262 §25.5): JSON.parse with its reviver
  * walk (InternalizeJSONProperty) and JSON.stringify (SerializeJSONProperty
  * and friends), plus the C entry points JS_ParseJSON / JS_JSONStringify.
+ * From the JSON.parse source text access proposal: the reviver's context
+ * argument ({ source } of primitives, from JSON Parse Records),
+ * JSON.rawJSON and JSON.isRawJSON.
  *
  * Parsing reads the flat source string directly (Latin-1 or UTF-16) and
  * builds the result without going through user-visible operations (a fresh
@@ -761,26 +764,224 @@ JSValue JS_ParseJSON(JSContext *ctx, const char *buf, size_t len, const char *fi
 }
 
 /* ---------------------------------------------------------------------
+ * JSON Parse Records (the json-parse-with-source proposal)
+ *
+ * A reviver receives, as its third argument, a context object whose
+ * "source" is the text of the primitive value it is looking at, as long as
+ * that value is still the one the parse produced. The records mirror the
+ * parsed tree: each holds the value a node produced and, for a primitive,
+ * the range of its text; an array keeps one record per element, an object
+ * one per property. They are built after the parse, only when there is a
+ * reviver, by walking the source text a second time alongside the tree.
+ * ------------------------------------------------------------------- */
+typedef struct JSONRecord {
+    /* the value as parsed; JS_UNINITIALIZED for a record no text filled
+       (only possible under a key that a later duplicate replaced) */
+    JSValue value;
+    JSAtom key;           /* the property key of an object's entry */
+    uint32_t start, end;  /* the source text of a primitive */
+    uint32_t count;       /* elements or entries */
+    struct JSONRecord *children;
+} JSONRecord;
+
+static void json_record_init(JSONRecord *rec)
+{
+    rec->value = JS_UNINITIALIZED;
+    rec->key = JS_ATOM_NULL;
+    rec->start = rec->end = 0;
+    rec->count = 0;
+    rec->children = NULL;
+}
+
+static void json_record_free(JSContext *ctx, JSONRecord *rec)
+{
+    for (uint32_t i = 0; i < rec->count; i++)
+        json_record_free(ctx, &rec->children[i]);
+    js_free(ctx, rec->children);
+    JS_FreeValue(ctx, rec->value);
+    JS_FreeAtom(ctx, rec->key);
+    json_record_init(rec);
+}
+
+/* the end of the string whose opening quote is at i (the text is valid) */
+static uint32_t json_skip_string(const JSONParser *s, uint32_t i)
+{
+    for (i++; json_char(s, i) != '"'; i++) {
+        if (json_char(s, i) == '\\')
+            i++;
+    }
+    return i + 1;
+}
+
+static bool json_is_scalar_char(int c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           c == '-' || c == '+' || c == '.';
+}
+
+/* moves s->pos past the valid JSON value that starts there */
+static void json_skip_value(JSONParser *s)
+{
+    uint32_t i = s->pos, depth = 0;
+    do {
+        int c = json_char(s, i);
+        if (c == '"') {
+            i = json_skip_string(s, i);
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            depth++;
+        } else if (c == ']' || c == '}') {
+            depth--;
+        } else if (depth == 0) {
+            /* a number or a literal: its characters are all ASCII
+               letters, digits, signs and dots */
+            while (i < s->len && json_is_scalar_char(json_char(s, i)))
+                i++;
+            break;
+        }
+        i++;
+    } while (depth > 0);
+    s->pos = i;
+}
+
+static int json_record_build(JSONParser *s, JSValueConst tree, JSONRecord *rec);
+
+/* the elements of the array text at s->pos; tree is the array the parse
+   made of it, or anything else under a replaced duplicate key */
+static int json_record_array(JSONParser *s, JSValueConst tree, JSONRecord *rec)
+{
+    JSValue *values = NULL;
+    uint32_t n = 0, i = 0;
+    if (!js_get_fast_array(s->ctx, tree, &values, &n))
+        n = 0;
+    rec->children = n ? js_malloc(s->ctx, sizeof(JSONRecord) * n) : NULL;
+    if (n && !rec->children)
+        return -1;
+    rec->count = n;
+    for (uint32_t k = 0; k < n; k++)
+        json_record_init(&rec->children[k]);
+    s->pos++;
+    json_skip_ws(s);
+    if (json_peek(s) == ']') {
+        s->pos++;
+        return 0;
+    }
+    for (;; i++) {
+        if (i < n) {
+            if (json_record_build(s, values[i], &rec->children[i]))
+                return -1;
+        } else {
+            json_skip_value(s);
+        }
+        json_skip_ws(s);
+        if (json_char(s, s->pos++) == ']')
+            return 0;
+        json_skip_ws(s);
+    }
+}
+
+/* one member of the object text: its record goes to the slot of its key
+   in the tree's shape, so that a later duplicate replaces an earlier one
+   as it did for the value */
+static int json_record_member(JSONParser *s, JSValueConst tree, JSONRecord *rec)
+{
+    JSAtom atom = json_parse_key(s);
+    JSONRecord *child;
+    uint32_t idx;
+    JSShapeProperty *prs;
+    if (atom == JS_ATOM_NULL)
+        return -1;
+    json_skip_ws(s);
+    s->pos++; /* ':' */
+    json_skip_ws(s);
+    prs = rec->count ? js_shape_find(js_obj(tree)->shape, atom, &idx) : NULL;
+    if (!prs || idx >= rec->count || (prs->flags & JS_PROP_TMASK) != JS_PROP_NORMAL) {
+        JS_FreeAtom(s->ctx, atom);
+        json_skip_value(s);
+        return 0;
+    }
+    child = &rec->children[idx];
+    json_record_free(s->ctx, child);
+    child->key = atom;
+    return json_record_build(s, js_obj(tree)->prop[idx].value, child);
+}
+
+static int json_record_object(JSONParser *s, JSValueConst tree, JSONRecord *rec)
+{
+    uint32_t n = 0;
+    if (JS_IsObject(tree) && js_obj(tree)->class_id == JS_CLASS_OBJECT)
+        n = js_obj(tree)->shape->prop_count;
+    rec->children = n ? js_malloc(s->ctx, sizeof(JSONRecord) * n) : NULL;
+    if (n && !rec->children)
+        return -1;
+    rec->count = n;
+    for (uint32_t k = 0; k < n; k++)
+        json_record_init(&rec->children[k]);
+    s->pos++;
+    json_skip_ws(s);
+    if (json_peek(s) == '}') {
+        s->pos++;
+        return 0;
+    }
+    for (;;) {
+        if (json_record_member(s, tree, rec))
+            return -1;
+        json_skip_ws(s);
+        if (json_char(s, s->pos++) == '}')
+            return 0;
+        json_skip_ws(s);
+    }
+}
+
+/* CreateJSONParseRecord for the value text at s->pos and its value tree */
+static int json_record_build(JSONParser *s, JSValueConst tree, JSONRecord *rec)
+{
+    if (json_check_depth(s))
+        return -1;
+    json_skip_ws(s);
+    rec->value = JS_DupValue(s->ctx, tree);
+    switch (json_peek(s)) {
+    case '[':
+        return json_record_array(s, tree, rec);
+    case '{':
+        return json_record_object(s, tree, rec);
+    default:
+        rec->start = s->pos;
+        json_skip_value(s);
+        rec->end = s->pos;
+        return 0;
+    }
+}
+
+/* ---------------------------------------------------------------------
  * The reviver walk (InternalizeJSONProperty)
  * ------------------------------------------------------------------- */
-static JSValue json_internalize(JSContext *ctx, JSValueConst holder, JSAtom name,
-                                JSValueConst reviver);
+typedef struct JSONReviver {
+    JSContext *ctx;
+    JSValueConst reviver;
+    JSString *src; /* the parsed text, for the contexts' "source" */
+} JSONReviver;
+
+static JSValue json_internalize(JSONReviver *r, JSValueConst holder, JSAtom name,
+                                const JSONRecord *rec);
 
 /* revives val[atom] in place: deleted when the reviver returns undefined,
    else redefined (CreateDataProperty: a refusal is not an error) */
-static int json_internalize_member(JSContext *ctx, JSValueConst val, JSAtom atom,
-                                   JSValueConst reviver)
+static int json_internalize_member(JSONReviver *r, JSValueConst val, JSAtom atom,
+                                   const JSONRecord *rec)
 {
-    JSValue v = json_internalize(ctx, val, atom, reviver);
+    JSValue v = json_internalize(r, val, atom, rec);
     if (JS_IsException(v))
         return -1;
     if (JS_IsUndefined(v))
-        return js_delete_property(ctx, val, atom, 0) < 0 ? -1 : 0;
-    return JS_DefinePropertyValue(ctx, val, atom, v, JS_PROP_C_W_E) < 0 ? -1 : 0;
+        return js_delete_property(r->ctx, val, atom, 0) < 0 ? -1 : 0;
+    return JS_DefinePropertyValue(r->ctx, val, atom, v, JS_PROP_C_W_E) < 0 ? -1 : 0;
 }
 
-static int json_internalize_array(JSContext *ctx, JSValueConst val, JSValueConst reviver)
+static int json_internalize_array(JSONReviver *r, JSValueConst val, const JSONRecord *rec)
 {
+    JSContext *ctx = r->ctx;
     int64_t len;
     if (js_get_length64(ctx, &len, val))
         return -1;
@@ -789,7 +990,8 @@ static int json_internalize_array(JSContext *ctx, JSValueConst val, JSValueConst
         int ret;
         if (atom == JS_ATOM_NULL)
             return -1;
-        ret = json_internalize_member(ctx, val, atom, reviver);
+        ret = json_internalize_member(r, val, atom,
+                                      rec && i < rec->count ? &rec->children[i] : NULL);
         JS_FreeAtom(ctx, atom);
         if (ret < 0 || js_poll_interrupts(ctx))
             return -1;
@@ -831,76 +1033,183 @@ static int json_enumerable_keys(JSContext *ctx, JSValueConst obj, JSPropertyEnum
     return 0;
 }
 
-static int json_internalize_object(JSContext *ctx, JSValueConst val, JSValueConst reviver)
+/* the entry of an object's record for key atom, or NULL. The object is
+   the one the record describes (it passed the SameValue test), so its
+   shape usually still has the key in the slot the record was built for. */
+static const JSONRecord *json_record_entry(const JSONRecord *rec, JSValueConst obj, JSAtom atom)
+{
+    uint32_t idx;
+    if (!rec)
+        return NULL;
+    if (js_shape_find(js_obj(obj)->shape, atom, &idx) && idx < rec->count &&
+        rec->children[idx].key == atom)
+        return &rec->children[idx];
+    for (uint32_t i = 0; i < rec->count; i++) {
+        if (rec->children[i].key == atom)
+            return &rec->children[i];
+    }
+    return NULL;
+}
+
+static int json_internalize_object(JSONReviver *r, JSValueConst val, const JSONRecord *rec)
 {
     JSPropertyEnum *tab;
     uint32_t len;
     int ret = 0;
-    if (json_enumerable_keys(ctx, val, &tab, &len))
+    if (json_enumerable_keys(r->ctx, val, &tab, &len))
         return -1;
     for (uint32_t i = 0; i < len && ret == 0; i++) {
         if (tab[i].atom != JS_ATOM_NULL)
-            ret = json_internalize_member(ctx, val, tab[i].atom, reviver);
+            ret = json_internalize_member(r, val, tab[i].atom,
+                                          json_record_entry(rec, val, tab[i].atom));
     }
-    js_free_property_enum(ctx, tab, len);
+    js_free_property_enum(r->ctx, tab, len);
     return ret;
 }
 
-static JSValue json_internalize(JSContext *ctx, JSValueConst holder, JSAtom name,
-                                JSValueConst reviver)
+/* the reviver's context: { source } for a primitive still as parsed */
+static JSValue json_reviver_context(JSONReviver *r, JSValueConst val, const JSONRecord *rec)
 {
-    JSValue val, args[2], res;
+    JSContext *ctx = r->ctx;
+    JSValue context = JS_NewObject(ctx), source;
+    if (JS_IsException(context) || !rec || JS_IsObject(val))
+        return context;
+    source = js_sub_string(ctx, r->src, rec->start, rec->end);
+    if (JS_IsException(source) || json_define_member(ctx, js_obj(context), JS_ATOM_source, source)) {
+        JS_FreeValue(ctx, context);
+        return JS_EXCEPTION;
+    }
+    return context;
+}
+
+static JSValue json_internalize(JSONReviver *r, JSValueConst holder, JSAtom name,
+                                const JSONRecord *rec)
+{
+    JSContext *ctx = r->ctx;
+    JSValue val, args[3], res;
     int ret = 0;
     if (js_check_stack_overflow(ctx->rt, 0))
         return js_throw_stack_overflow(ctx);
     val = JS_GetProperty(ctx, holder, name);
     if (JS_IsException(val))
         return val;
+    /* the record only describes the value the parse produced */
+    if (rec && !js_same_value(ctx, rec->value, val))
+        rec = NULL;
     if (JS_IsObject(val)) {
         ret = js_json_is_array(ctx, val);
         if (ret > 0)
-            ret = json_internalize_array(ctx, val, reviver);
+            ret = json_internalize_array(r, val, rec);
         else if (ret == 0)
-            ret = json_internalize_object(ctx, val, reviver);
+            ret = json_internalize_object(r, val, rec);
     }
     if (ret < 0) {
         JS_FreeValue(ctx, val);
         return JS_EXCEPTION;
     }
     args[0] = JS_AtomToString(ctx, name);
-    if (JS_IsException(args[0])) {
+    args[1] = val;
+    args[2] = JS_IsException(args[0]) ? JS_EXCEPTION : json_reviver_context(r, val, rec);
+    if (JS_IsException(args[2])) {
+        JS_FreeValue(ctx, args[0]);
         JS_FreeValue(ctx, val);
         return JS_EXCEPTION;
     }
-    args[1] = val;
-    res = JS_Call(ctx, reviver, holder, 2, args);
+    res = JS_Call(ctx, r->reviver, holder, 3, args);
     JS_FreeValue(ctx, args[0]);
     JS_FreeValue(ctx, val);
+    JS_FreeValue(ctx, args[2]);
+    return res;
+}
+
+/* steps 7-8 of JSON.parse: the parse records, then the reviver walk from
+   { "": unfiltered } */
+static JSValue json_revive(JSContext *ctx, JSString *src, JSValue unfiltered,
+                           JSValueConst reviver)
+{
+    JSONReviver r = {ctx, reviver, src};
+    JSONRecord rec;
+    JSONParser s;
+    JSValue root = JS_UNDEFINED, res = JS_EXCEPTION;
+    int ret;
+    json_record_init(&rec);
+    json_parser_init(&s, ctx, src, NULL);
+    ret = json_record_build(&s, unfiltered, &rec);
+    json_parser_free(&s);
+    if (ret == 0)
+        root = JS_NewObject(ctx);
+    if (ret < 0 || JS_IsException(root)) {
+        JS_FreeValue(ctx, unfiltered);
+        goto done;
+    }
+    if (JS_DefinePropertyValue(ctx, root, JS_ATOM_empty_string, unfiltered, JS_PROP_C_W_E) < 0)
+        goto done;
+    res = json_internalize(&r, root, JS_ATOM_empty_string, &rec);
+done:
+    JS_FreeValue(ctx, root);
+    json_record_free(ctx, &rec);
     return res;
 }
 
 static JSValue js_json_parse(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
-    JSValue str, unfiltered, root, res;
+    JSValue str, unfiltered;
     str = JS_ToString(ctx, argv[0]);
     if (JS_IsException(str))
         return str;
     unfiltered = json_parse_text(ctx, JS_VALUE_GET_STRING(str), NULL);
+    if (!JS_IsException(unfiltered) && JS_IsCallable(ctx, argv[1]))
+        unfiltered = json_revive(ctx, JS_VALUE_GET_STRING(str), unfiltered, argv[1]);
     JS_FreeValue(ctx, str);
-    if (JS_IsException(unfiltered) || !JS_IsCallable(ctx, argv[1]))
-        return unfiltered;
-    root = JS_NewObject(ctx);
-    if (JS_IsException(root)) {
-        JS_FreeValue(ctx, unfiltered);
-        return root;
+    return unfiltered;
+}
+
+/* ---------------------------------------------------------------------
+ * JSON.rawJSON, JSON.isRawJSON
+ * ------------------------------------------------------------------- */
+static bool json_is_ws(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static JSValue js_json_raw_json(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv)
+{
+    JSValue str, v, obj;
+    JSString *p;
+    str = JS_ToString(ctx, argv[0]);
+    if (JS_IsException(str))
+        return str;
+    p = JS_VALUE_GET_STRING(str);
+    /* a primitive JSON text with nothing around it */
+    if (p->len == 0 || json_is_ws(string_get(p, 0)) || json_is_ws(string_get(p, p->len - 1)) ||
+        string_get(p, 0) == '[' || string_get(p, 0) == '{') {
+        JS_FreeValue(ctx, str);
+        return JS_ThrowSyntaxError(ctx, "JSON.rawJSON: not a primitive JSON text");
     }
-    if (JS_DefinePropertyValue(ctx, root, JS_ATOM_empty_string, unfiltered, JS_PROP_C_W_E) < 0) {
-        JS_FreeValue(ctx, root);
+    v = json_parse_text(ctx, p, NULL);
+    if (JS_IsException(v)) {
+        JS_FreeValue(ctx, str);
+        return v;
+    }
+    JS_FreeValue(ctx, v);
+    obj = JS_NewObjectProtoClass(ctx, JS_NULL, JS_CLASS_RAW_JSON);
+    if (JS_IsException(obj)) {
+        JS_FreeValue(ctx, str);
+        return obj;
+    }
+    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_rawJSON, str, JS_PROP_C_W_E) < 0 ||
+        js_freeze_object(ctx, obj) < 0) {
+        JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
-    res = json_internalize(ctx, root, JS_ATOM_empty_string, argv[1]);
-    JS_FreeValue(ctx, root);
-    return res;
+    return obj;
+}
+
+static JSValue js_json_is_raw_json(JSContext *ctx, JSValueConst this_val, int argc,
+                                   JSValueConst *argv)
+{
+    return JS_NewBool(ctx, JS_GetClassID(argv[0]) == JS_CLASS_RAW_JSON);
 }
 
 /* ---------------------------------------------------------------------
@@ -1442,6 +1751,18 @@ fail:
     return -1;
 }
 
+/* a JSON.rawJSON object stands for its text, written as it is: the object
+   is frozen with a null prototype, so reading "rawJSON" runs no code */
+static int json_write_raw(JSONStringifier *st, JSValueConst v)
+{
+    JSValue text = JS_GetProperty(st->ctx, v, JS_ATOM_rawJSON);
+    if (JS_IsException(text))
+        return -1;
+    string_buffer_concat_value(st->b, text);
+    JS_FreeValue(st->ctx, text);
+    return 0;
+}
+
 /* SerializeJSONProperty steps 5-11 for a prepared, serializable value */
 static int json_write_value(JSONStringifier *st, JSValueConst v)
 {
@@ -1473,6 +1794,8 @@ static int json_write_value(JSONStringifier *st, JSValueConst v)
         JS_ThrowTypeError(st->ctx, "BigInt value can't be serialized in JSON");
         return -1;
     case JS_TAG_OBJECT:
+        if (js_obj(v)->class_id == JS_CLASS_RAW_JSON)
+            return json_write_raw(st, v);
         ret = js_json_is_array(st->ctx, v);
         if (ret < 0)
             return -1;
@@ -1666,6 +1989,8 @@ static JSValue js_json_stringify(JSContext *ctx, JSValueConst this_val, int argc
 static const JSCFunctionListEntry js_json_funcs[] = {
     JS_CFUNC_DEF("parse", 2, js_json_parse),
     JS_CFUNC_DEF("stringify", 3, js_json_stringify),
+    JS_CFUNC_DEF("rawJSON", 1, js_json_raw_json),
+    JS_CFUNC_DEF("isRawJSON", 1, js_json_is_raw_json),
     JS_PROP_STRING_DEF("[Symbol.toStringTag]", "JSON", JS_PROP_CONFIGURABLE),
 };
 
