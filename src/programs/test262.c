@@ -537,7 +537,7 @@ static void parse_meta(TestMeta *m, const char *src)
     m->text = xmalloc((size_t)(end - start) + 1);
     memcpy(m->text, start, (size_t)(end - start));
     m->text[end - start] = '\0';
-    for (line = strtok_r(m->text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    for (line = strtok_r(m->text, "\r\n", &save); line; line = strtok_r(NULL, "\r\n", &save)) {
         if (line[0] != ' ' && line[0] != '\t') {
             char *colon = strchr(line, ':');
             char *val;

@@ -61,6 +61,16 @@ static void fmt_to_string(Fmt *f, JSValueConst v)
     JS_FreeCString(f->ctx, s);
 }
 
+static int fmt_is_empty(Fmt *f, JSValueConst str)
+{
+    size_t n = 1;
+    const char *s = JS_ToCStringLen(f->ctx, &n, str);
+    if (!s)
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+    JS_FreeCString(f->ctx, s);
+    return n == 0;
+}
+
 static void fmt_quoted(Fmt *f, JSValueConst v)
 {
     size_t n;
@@ -109,14 +119,18 @@ static JSValue fmt_get(Fmt *f, JSValueConst obj, const char *name)
 
 static void fmt_value(Fmt *f, JSValueConst v, int depth, int top);
 
+static int fmt_is_identifier_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_' || c == '$';
+}
+
 static int fmt_is_identifier(const char *s)
 {
     if (!*s || (*s >= '0' && *s <= '9'))
         return 0;
     for (; *s; s++) {
-        char c = *s;
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '$'))
+        if (!fmt_is_identifier_char(*s))
             return 0;
     }
     return 1;
@@ -168,10 +182,40 @@ static void fmt_prefix(Fmt *f, JSValueConst obj, int is_array)
     JS_FreeValue(f->ctx, name);
 }
 
+/* an array index key: the property enumeration gives integer atoms with
+   their value in the low bits */
+static int fmt_array_index(JSAtom atom, uint32_t *pidx)
+{
+    if (!(atom & (1u << 31)))
+        return 0;
+    *pidx = atom & ~(1u << 31);
+    return 1;
+}
+
+static uint32_t fmt_array_length(Fmt *f, JSValueConst arr)
+{
+    JSValue v = fmt_get(f, arr, "length");
+    uint32_t len = 0;
+    if (JS_ToUint32(f->ctx, &len, v) < 0)
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+    JS_FreeValue(f->ctx, v);
+    return len;
+}
+
+/* the holes of a sparse array, as node writes them */
+static void fmt_holes(Fmt *f, uint32_t n, uint32_t *pshown)
+{
+    char buf[48];
+    snprintf(buf, sizeof(buf), "<%u empty item%s>", n, n == 1 ? "" : "s");
+    fmt_puts(f, *pshown ? ", " : " ");
+    fmt_puts(f, buf);
+    (*pshown)++;
+}
+
 static void fmt_object(Fmt *f, JSValueConst obj, int depth)
 {
     JSPropertyEnum *tab;
-    uint32_t len, shown = 0;
+    uint32_t len, shown = 0, next = 0, length;
     int is_array = JS_IsArray(f->ctx, obj);
     if (JS_GetOwnPropertyNames(f->ctx, &tab, &len, obj,
                                JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK | JS_GPN_ENUM_ONLY) < 0) {
@@ -179,18 +223,29 @@ static void fmt_object(Fmt *f, JSValueConst obj, int depth)
         fmt_puts(f, "{}");
         return;
     }
+    length = is_array ? fmt_array_length(f, obj) : 0;
     fmt_prefix(f, obj, is_array);
     fmt_puts(f, is_array ? "[" : "{");
+    /* index keys come first, ascending: a gap before one is a hole, and
+       holes at the end come before the first named key */
     for (uint32_t i = 0; i < len; i++) {
         JSValue v;
+        uint32_t idx = 0;
+        int is_index = is_array && fmt_array_index(tab[i].atom, &idx);
         if (shown >= FMT_MAX_ITEMS) {
             char more[48];
             snprintf(more, sizeof(more), ", ... %u more items", len - shown);
             fmt_puts(f, more);
             break;
         }
+        if (is_array && (is_index ? idx : length) > next) {
+            fmt_holes(f, (is_index ? idx : length) - next, &shown);
+            next = is_index ? idx : length;
+        }
         fmt_puts(f, shown ? ", " : " ");
-        if (!is_array || !(tab[i].atom & (1u << 31))) {
+        if (is_index) {
+            next = idx + 1;
+        } else {
             fmt_key(f, tab[i].atom);
             fmt_puts(f, ": ");
         }
@@ -203,8 +258,89 @@ static void fmt_object(Fmt *f, JSValueConst obj, int depth)
         JS_FreeValue(f->ctx, v);
         shown++;
     }
+    if (is_array && length > next && shown < FMT_MAX_ITEMS)
+        fmt_holes(f, length - next, &shown);
     fmt_puts(f, shown ? (is_array ? " ]" : " }") : (is_array ? "]" : "}"));
     JS_FreePropertyEnum(f->ctx, tab, len);
+}
+
+/* global.<a>.<b>, or undefined */
+static JSValue fmt_global_get(Fmt *f, const char *a, const char *b)
+{
+    JSValue global = JS_GetGlobalObject(f->ctx), o = fmt_get(f, global, a), v;
+    JS_FreeValue(f->ctx, global);
+    v = JS_IsObject(o) ? fmt_get(f, o, b) : JS_UNDEFINED;
+    JS_FreeValue(f->ctx, o);
+    return v;
+}
+
+/* a class constructor: its source text (Function.prototype.toString)
+   starts with the keyword, as node decides too */
+static int fmt_is_class(Fmt *f, JSValueConst fn)
+{
+    JSValue proto = fmt_global_get(f, "Function", "prototype"), m, src;
+    const char *s;
+    int ret;
+    m = JS_IsObject(proto) ? fmt_get(f, proto, "toString") : JS_UNDEFINED;
+    JS_FreeValue(f->ctx, proto);
+    src = JS_Call(f->ctx, m, fn, 0, NULL);
+    JS_FreeValue(f->ctx, m);
+    if (JS_IsException(src)) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        return 0;
+    }
+    s = JS_ToCString(f->ctx, src);
+    JS_FreeValue(f->ctx, src);
+    ret = s && strncmp(s, "class", 5) == 0 && !fmt_is_identifier_char(s[5]);
+    JS_FreeCString(f->ctx, s);
+    return ret;
+}
+
+/* "Function", or the kind the function's @@toStringTag names */
+static const char *fmt_function_kind(Fmt *f, JSValueConst fn)
+{
+    static const char *const kinds[] = {"AsyncFunction", "GeneratorFunction",
+                                        "AsyncGeneratorFunction"};
+    JSValue sym = fmt_global_get(f, "Symbol", "toStringTag"), tag = JS_UNDEFINED;
+    JSAtom atom = JS_IsSymbol(sym) ? JS_ValueToAtom(f->ctx, sym) : JS_ATOM_NULL;
+    const char *s, *kind = NULL;
+    JS_FreeValue(f->ctx, sym);
+    if (atom != JS_ATOM_NULL) {
+        tag = JS_GetProperty(f->ctx, fn, atom);
+        JS_FreeAtom(f->ctx, atom);
+    }
+    if (JS_IsException(tag)) {
+        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
+        tag = JS_UNDEFINED;
+    }
+    s = JS_IsString(tag) ? JS_ToCString(f->ctx, tag) : NULL;
+    for (size_t i = 0; s && i < sizeof(kinds) / sizeof(kinds[0]); i++) {
+        if (strcmp(s, kinds[i]) == 0)
+            kind = kinds[i];
+    }
+    JS_FreeCString(f->ctx, s);
+    JS_FreeValue(f->ctx, tag);
+    return kind ? kind : "Function";
+}
+
+/* [Function: f], [Function (anonymous)], [class A], [AsyncFunction: g]... */
+static void fmt_function(Fmt *f, JSValueConst fn)
+{
+    JSValue name = fmt_get(f, fn, "name");
+    const char *s = JS_IsString(name) ? JS_ToCString(f->ctx, name) : NULL;
+    fmt_puts(f, "[");
+    if (fmt_is_class(f, fn)) {
+        fmt_puts(f, "class");
+        fmt_puts(f, s && *s ? " " : " (anonymous)");
+    } else {
+        fmt_puts(f, fmt_function_kind(f, fn));
+        fmt_puts(f, s && *s ? ": " : " (anonymous)");
+    }
+    if (s && *s)
+        fmt_puts(f, s);
+    fmt_puts(f, "]");
+    JS_FreeCString(f->ctx, s);
+    JS_FreeValue(f->ctx, name);
 }
 
 static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
@@ -260,7 +396,8 @@ static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
             JSValue name = fmt_get(f, v, "name"), msg = fmt_get(f, v, "message");
             fmt_puts(f, "[");
             fmt_to_string(f, name);
-            if (!JS_IsUndefined(msg)) {
+            /* new Error() inherits an empty message: [Error], as node */
+            if (!JS_IsUndefined(msg) && !(JS_IsString(msg) && fmt_is_empty(f, msg))) {
                 fmt_puts(f, ": ");
                 fmt_to_string(f, msg);
             }
@@ -272,14 +409,7 @@ static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
         return;
     }
     if (JS_IsFunction(f->ctx, v)) {
-        JSValue name = fmt_get(f, v, "name");
-        fmt_puts(f, "[Function");
-        if (JS_IsString(name)) {
-            fmt_puts(f, ": ");
-            fmt_to_string(f, name);
-        }
-        fmt_puts(f, "]");
-        JS_FreeValue(f->ctx, name);
+        fmt_function(f, v);
         return;
     }
     if (depth >= FMT_MAX_DEPTH) {
@@ -379,8 +509,14 @@ static void js_dump_extra_properties(JSContext *ctx, JSValueConst err, FILE *out
         return;
     }
     for (uint32_t i = 0; i < len; i++) {
-        JSValue v = JS_GetProperty(ctx, err, tab[i].atom), s;
+        JSValue v, s;
         const char *k = JS_AtomToCString(ctx, tab[i].atom), *vs;
+        /* an assigned stack (an own property) was printed already */
+        if (k && !strcmp(k, "stack")) {
+            JS_FreeCString(ctx, k);
+            continue;
+        }
+        v = JS_GetProperty(ctx, err, tab[i].atom);
         if (JS_IsException(v)) {
             JS_FreeValue(ctx, JS_GetException(ctx));
             v = JS_UNDEFINED;
