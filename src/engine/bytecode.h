@@ -107,6 +107,7 @@ typedef struct JSEvalBinding {
     uint8_t in_closure; /* 0: frame slot (holding a cell), 1: closure variable */
     uint8_t is_lexical;
     uint8_t is_const;
+    uint8_t is_silent_const; /* sloppy named function self binding */
     uint8_t is_var_object; /* the slot holds a dynamic scope object (with or
                               sloppy-eval vars) searched by name */
     uint8_t is_with;

@@ -103,10 +103,17 @@ int js_private_set(JSContext *ctx, JSValueConst obj, JSValueConst name, JSValue 
     return 0;
 }
 
+/* private elements cannot be added to a non-extensible object (a proxy
+   has no [[Extensible]] of its own: its target decides nothing here) */
+static bool js_private_can_add(JSValueConst obj)
+{
+    JSObject *p = js_obj(obj);
+    return p->extensible || p->class_id == JS_CLASS_PROXY;
+}
+
 int js_private_field_add(JSContext *ctx, JSValueConst obj, JSValueConst name, JSValue val)
 {
     JSProperty *pr;
-    int ret;
     if (!JS_IsObject(obj)) {
         JS_FreeValue(ctx, val);
         JS_ThrowTypeError(ctx, "not an object");
@@ -117,13 +124,17 @@ int js_private_field_add(JSContext *ctx, JSValueConst obj, JSValueConst name, JS
         JS_ThrowTypeError(ctx, "Cannot initialize a private field twice on the same object");
         return -1;
     }
+    if (!js_private_can_add(obj)) {
+        JS_FreeValue(ctx, val);
+        JS_ThrowTypeError(ctx, "Cannot add a private field to a non-extensible object");
+        return -1;
+    }
     pr = js_shape_add_property(ctx, js_obj(obj), js_private_atom(name), JS_PROP_WRITABLE);
     if (!pr) {
         JS_FreeValue(ctx, val);
         return -1;
     }
     pr->value = val;
-    (void)ret;
     return 0;
 }
 
@@ -135,6 +146,10 @@ int js_private_method_add(JSContext *ctx, JSValueConst obj, JSValueConst name, J
     JSAtom atom = js_private_atom(name);
     if (!JS_IsObject(obj)) {
         JS_ThrowTypeError(ctx, "not an object");
+        return -1;
+    }
+    if (!prs && !js_private_can_add(obj)) {
+        JS_ThrowTypeError(ctx, "Cannot add a private method to a non-extensible object");
         return -1;
     }
     if (kind == 0) {

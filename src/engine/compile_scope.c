@@ -147,6 +147,14 @@ static CompBinding *comp_declare(CompState *s, CompScope *sc, JSAstDecl *d)
     if (d->kind == JS_DECL_VAR && name == JS_ATOM_arguments && f->arguments_b &&
         !(f->flags & JS_FUNC_PARAM_EXPRESSIONS))
         return f->arguments_b;
+    /* without parameter expressions, parameters and vars share one
+       environment: `var x` (or a function x) of a parameter x is it */
+    if ((d->kind == JS_DECL_VAR || d->kind == JS_DECL_FUNCTION) && sc == f->body_scope &&
+        f->param_scope && sc != f->param_scope && !(f->flags & JS_FUNC_PARAM_EXPRESSIONS)) {
+        b = comp_find_in_scope(f->param_scope, name);
+        if (b && b->kind == JS_DECL_PARAM)
+            return b;
+    }
     b = comp_add_binding(s, sc, name, d->kind);
     if (!b)
         return NULL;
@@ -461,8 +469,12 @@ static void an_node(AnState *a, JSNode *n)
         an_reference(a, JS_ATOM_this);
         break;
     case JS_AST_SUPER:
+        /* super.x needs the home object, super() the constructor and
+           new.target: an arrow using either captures them */
         an_reference(a, JS_ATOM__home_);
         an_reference(a, JS_ATOM_this);
+        an_reference(a, JS_ATOM__fn_);
+        an_reference(a, JS_ATOM_new_target);
         break;
     case JS_AST_META_PROPERTY:
         if (!n->u.meta.is_import_meta)
@@ -633,6 +645,12 @@ static void an_node(AnState *a, JSNode *n)
         an_for_head(a, n, n->u.for_in.scope);
         an_node(a, n->u.for_in.right);
         an_node(a, n->u.for_in.left);
+        /* a let/const head is bound after the right side, not where its
+           declarator ends: reads in the right side keep their TDZ check */
+        if (n->u.for_in.left->kind == JS_AST_VARIABLE_DECLARATION &&
+            n->u.for_in.left->u.var_decl.kind != JS_DECL_VAR)
+            an_mark_decl_end(a, n->u.for_in.left->u.var_decl.declarations.items[0]->u.declarator.id,
+                             n->u.for_in.right->end);
         an_node(a, n->u.for_in.body);
         break;
     case JS_AST_VARIABLE_DECLARATION:
@@ -741,6 +759,7 @@ static bool comp_declare_eval_outer(CompState *s, CompFunc *f)
             return false;
         b->is_lexical = eb->is_lexical;
         b->is_const = eb->is_const;
+        b->silent_const = eb->is_silent_const;
         b->is_dynamic = eb->is_var_object;
         b->captured = 1;
         b->outer_idx = eb->idx;
@@ -958,6 +977,7 @@ static bool comp_eval_add(CompState *s, JSEvalScope *es, uint32_t *psize, CompBi
     eb->name = b->name;
     eb->is_lexical = b->is_lexical;
     eb->is_const = b->is_const;
+    eb->is_silent_const = b->silent_const;
     eb->is_var_object = b->is_dynamic;
     eb->is_with = b->kind == COMP_BIND_WITH_OBJECT;
     if (b->func == f && b->kind != COMP_BIND_EVAL_OUTER) {

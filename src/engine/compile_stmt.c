@@ -184,9 +184,10 @@ static void comp_return(CompState *s, JSNode *n)
         comp_expr(s, n->u.unary.argument);
     else
         emit_op(s, OP_undefined);
-    /* an async generator returns the awaited value */
-    if ((s->func->flags & (JS_FUNC_ASYNC | JS_FUNC_GENERATOR)) ==
-        (JS_FUNC_ASYNC | JS_FUNC_GENERATOR))
+    /* an async generator returns the awaited value (`return;` awaits
+       nothing) */
+    if (n->u.unary.argument && (s->func->flags & (JS_FUNC_ASYNC | JS_FUNC_GENERATOR)) ==
+                                   (JS_FUNC_ASYNC | JS_FUNC_GENERATOR))
         emit_op(s, OP_await);
     comp_return_value(s);
     comp_adjust_stack(s, 1); /* unreachable afterwards; keep the level */

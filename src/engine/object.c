@@ -460,7 +460,13 @@ JSValue JS_GetPropertyValue(JSContext *ctx, JSValueConst obj, JSValue key)
             return JS_DupValue(ctx, p->u.array.values[idx]);
     }
     if (JS_IsNull(obj) || JS_IsUndefined(obj)) {
-        /* the key is converted after the base is checked */
+        /* ToObject(base) fails before ToPropertyKey(key): an object key
+           is not converted (its toString must not run) */
+        if (JS_IsObject(key)) {
+            JS_FreeValue(ctx, key);
+            return JS_ThrowTypeError(ctx, "Cannot read properties of %s",
+                                     JS_IsNull(obj) ? "null" : "undefined");
+        }
         atom = JS_ValueToAtom(ctx, key);
         JS_FreeValue(ctx, key);
         if (atom == JS_ATOM_NULL)
