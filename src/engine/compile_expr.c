@@ -728,12 +728,16 @@ static void comp_call(CompState *s, JSNode *n)
     }
     if (n->u.call.optional)
         comp_optional_check(s);
-    emit_pos(s, n);
+    /* the position goes after the arguments, which set their own: an
+       error in the call points at the call, not at its last argument */
     if (spread) {
         comp_args_array(s, args);
+        emit_pos(s, n);
         emit_op_u16(s, OP_apply, 0);
     } else {
-        emit_call_op(s, OP_call_method, comp_args(s, args));
+        argc = comp_args(s, args);
+        emit_pos(s, n);
+        emit_call_op(s, OP_call_method, argc);
     }
 }
 
@@ -742,13 +746,16 @@ static void comp_new(CompState *s, JSNode *n)
     JSNodeList *args = &n->u.call.arguments;
     comp_expr(s, n->u.call.callee);
     emit_op(s, OP_dup); /* new.target */
-    emit_pos(s, n);
+    /* after the arguments, as in comp_call */
     if (comp_has_spread(args)) {
         comp_args_array(s, args);
+        emit_pos(s, n);
         emit_op_u16(s, OP_apply, 1);
         comp_adjust_stack(s, 0);
     } else {
-        emit_call_op(s, OP_call_constructor, comp_args(s, args));
+        int argc = comp_args(s, args);
+        emit_pos(s, n);
+        emit_call_op(s, OP_call_constructor, argc);
     }
 }
 
@@ -1201,6 +1208,14 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
     emit_pos(s, n);
     emit_op(s, comp_binary_opcode(n->op));
     comp_ref_put(s, &r, keep);
+}
+
+void comp_assign_name(CompState *s, JSNode *id, JSNode *value)
+{
+    CompRef r;
+    comp_ref_push(s, id, &r);
+    comp_expr_named(s, value, r.name);
+    comp_ref_put(s, &r, false);
 }
 
 static void comp_update(CompState *s, JSNode *n, bool keep)

@@ -288,6 +288,9 @@ static void comp_var_declaration(CompState *s, JSNode *n)
             if (!lexical)
                 continue; /* `var x;` does nothing at run time */
             emit_op(s, OP_undefined);
+        } else if (id->kind == JS_AST_IDENTIFIER && !lexical) {
+            comp_assign_name(s, id, d->u.declarator.init);
+            continue;
         } else if (id->kind == JS_AST_IDENTIFIER) {
             comp_expr_named(s, d->u.declarator.init, comp_atom(s, id->u.ident.name));
         } else {

@@ -244,6 +244,9 @@ int comp_alloc_temp(CompState *s);
 /* the module record of compiled module code (takes bc): a JS_TAG_MODULE
    value (compile_module.c) */
 JSValue comp_module_record(CompState *s, CompFunc *f, JSAstModule *am, JSValue bc);
+/* `var x = value`: x is resolved before value runs (through with objects
+   too), then assigned */
+void comp_assign_name(CompState *s, JSNode *id, JSNode *value);
 /* compiles a nested function into the constant pool: its index, or -1 */
 int comp_function_const(CompState *s, JSNode *node, JSAstFunction *fn);
 void comp_function_closure(CompState *s, JSNode *node, JSAstFunction *fn);
