@@ -8,6 +8,7 @@
 #   make test-asan    the test suite under ASan+UBSan (build-asan/)
 #   make test-tsan    the test suite under ThreadSanitizer (build-tsan/)
 #   make bench        benchmarks against node --jitless
+#   make fuzz         libFuzzer run of the regexp engine (FUZZ_TIME seconds)
 #   make conformance  full test262 run, tables written into docs/CONFORMANCE.md
 
 CC ?= gcc
@@ -17,11 +18,11 @@ SAN ?=
 WARN = -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
        -Wno-sign-compare -Wno-implicit-fallthrough
 CFLAGS_ALL = -std=c11 $(OPT) -g $(WARN) -D_GNU_SOURCE -fno-strict-aliasing \
-             -Iinclude $(SAN) $(CFLAGS)
+             -Iinclude -Isrc/common $(SAN) $(CFLAGS)
 LDFLAGS_ALL = $(SAN) $(LDFLAGS)
 LIBS = -lm -lpthread
 
-ENGINE_SRC := $(sort $(wildcard src/engine/*.c src/engine/builtins/*.c))
+ENGINE_SRC := $(sort $(wildcard src/engine/*.c src/engine/builtins/*.c src/engine/regexp/*.c))
 RUNTIME_SRC := $(sort $(wildcard src/runtime/*.c))
 ENGINE_OBJ := $(ENGINE_SRC:%.c=$(BUILD)/obj/%.o)
 RUNTIME_OBJ := $(RUNTIME_SRC:%.c=$(BUILD)/obj/%.o)
@@ -76,23 +77,42 @@ test-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
+# ThreadSanitizer aborts on a C stack deeper than 65536 frames: the suite
+# runs with a 2 MiB stack, from which weft sizes its JS stack limit
 test-tsan:
-	$(MAKE) BUILD=build-tsan OPT=-O1 SAN="-fsanitize=thread" test
+	$(MAKE) BUILD=build-tsan OPT=-O1 SAN="-fsanitize=thread" all unit
+	ulimit -s 2048 && tools/run-tests.sh build-tsan
 
 run: $(BUILD)/weft
 	$(BUILD)/weft examples/demo.js
 
+bench: $(BUILD)/weft
+	@tools/bench.sh $(BUILD)/weft
+
 conformance: $(BUILD)/weft-test262
 	tools/conformance.sh $(BUILD)
 
-bench: $(BUILD)/weft
-	@tools/bench.sh $(BUILD)/weft
+# the regexp compiler and matcher under libFuzzer (clang), ASan and UBSan;
+# new interesting inputs accumulate in build-fuzz/corpus
+FUZZ_TIME ?= 60
+FUZZ_SRC := tests/fuzz/fuzz_regexp.c $(sort $(wildcard src/engine/regexp/*.c)) \
+            src/engine/unicode.c src/engine/unicode_tables.c
+
+fuzz: build-fuzz/fuzz_regexp
+	@mkdir -p build-fuzz/corpus
+	build-fuzz/fuzz_regexp -max_total_time=$(FUZZ_TIME) -max_len=512 -timeout=10 \
+	  build-fuzz/corpus tests/fuzz/regexp_seeds
+
+build-fuzz/fuzz_regexp: $(FUZZ_SRC) $(wildcard src/engine/regexp/*.h) src/engine/unicode.h
+	@mkdir -p build-fuzz
+	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	  -D_GNU_SOURCE -Iinclude -Isrc/common -Isrc/engine -o $@ $(FUZZ_SRC)
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz
 
 .PHONY: all run unit test test262 test262-update test262-smoke test262-smoke-update test-asan test-tsan bench conformance format clean
 

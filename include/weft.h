@@ -736,6 +736,116 @@ JSValue JS_NewBigUint64(JSContext *ctx, uint64_t v);
 int JS_ToBigInt64(JSContext *ctx, int64_t *pres, JSValueConst val);
 
 /* ---------------------------------------------------------------------
+ * ArrayBuffer, SharedArrayBuffer and typed arrays
+ *
+ * SharedArrayBuffer memory comes from the runtime's hooks (below); a SAB's
+ * data pointer is the block sab_alloc returned, so the pointer that
+ * JS_GetArrayBuffer gives in one runtime can make a SharedArrayBuffer on
+ * the same memory in another (JS_NewArrayBuffer with is_shared), provided
+ * both runtimes use the same hooks.
+ * ------------------------------------------------------------------- */
+#define WEFT_HAS_DETACH_ARRAY_BUFFER 1
+#define WEFT_HAS_CAN_BLOCK 1
+
+typedef void JSFreeArrayBufferDataFunc(JSRuntime *rt, void *opaque, void *ptr);
+
+/* An ArrayBuffer over buf[0, len): the engine calls free_func(rt, opaque,
+   buf) when the buffer dies or is detached (free_func may be NULL). With
+   is_shared, a fixed-length SharedArrayBuffer: buf must be a block of the
+   runtime's sab_alloc (for instance JS_GetArrayBuffer of another
+   SharedArrayBuffer); it is sab_dup'ed now and sab_free'd when the object
+   dies, and free_func is not used. */
+JSValue JS_NewArrayBuffer(JSContext *ctx, uint8_t *buf, size_t len,
+                          JSFreeArrayBufferDataFunc *free_func, void *opaque, bool is_shared);
+/* an ArrayBuffer holding a copy of buf[0, len) */
+JSValue JS_NewArrayBufferCopy(JSContext *ctx, const uint8_t *buf, size_t len);
+/* DetachArrayBuffer: afterwards the buffer has length 0 and its views are
+   out of bounds. TypeError (pending) when obj is not an ArrayBuffer or is
+   an immutable one. */
+void JS_DetachArrayBuffer(JSContext *ctx, JSValueConst obj);
+/* the bytes of an ArrayBuffer or SharedArrayBuffer (borrowed: valid until
+   the buffer dies, is detached or resized) and their count in *psize;
+   NULL with a TypeError when obj is not one or is detached (NULL without
+   an exception for a zero-length buffer) */
+uint8_t *JS_GetArrayBuffer(JSContext *ctx, size_t *psize, JSValueConst obj);
+bool JS_IsArrayBuffer(JSValueConst obj);
+bool JS_IsSharedArrayBuffer(JSValueConst obj);
+
+typedef enum JSTypedArrayEnum {
+    JS_TYPED_ARRAY_UINT8C = 0,
+    JS_TYPED_ARRAY_INT8,
+    JS_TYPED_ARRAY_UINT8,
+    JS_TYPED_ARRAY_INT16,
+    JS_TYPED_ARRAY_UINT16,
+    JS_TYPED_ARRAY_INT32,
+    JS_TYPED_ARRAY_UINT32,
+    JS_TYPED_ARRAY_BIG_INT64,
+    JS_TYPED_ARRAY_BIG_UINT64,
+    JS_TYPED_ARRAY_FLOAT16,
+    JS_TYPED_ARRAY_FLOAT32,
+    JS_TYPED_ARRAY_FLOAT64,
+} JSTypedArrayEnum;
+
+/* new <Type>Array(...argv) */
+JSValue JS_NewTypedArray(JSContext *ctx, int argc, JSValueConst *argv,
+                         JSTypedArrayEnum array_type);
+/* the JSTypedArrayEnum of a typed array, or -1 */
+int JS_GetTypedArrayType(JSValueConst obj);
+/* the buffer of a typed array (a new reference) and, for pointers that are
+   not NULL, the view's byte offset, byte length and element size;
+   JS_EXCEPTION with a TypeError when obj is not a typed array */
+JSValue JS_GetTypedArrayBuffer(JSContext *ctx, JSValueConst obj, size_t *pbyte_offset,
+                               size_t *pbyte_length, size_t *pbytes_per_element);
+/* a Uint8Array over a new buffer made as JS_NewArrayBuffer does */
+JSValue JS_NewUint8Array(JSContext *ctx, uint8_t *buf, size_t len,
+                         JSFreeArrayBufferDataFunc *free_func, void *opaque, bool is_shared);
+JSValue JS_NewUint8ArrayCopy(JSContext *ctx, const uint8_t *buf, size_t len);
+/* the bytes a Uint8Array views (borrowed, as JS_GetArrayBuffer); NULL
+   with a TypeError when obj is not a Uint8Array or is out of bounds */
+uint8_t *JS_GetUint8Array(JSContext *ctx, size_t *psize, JSValueConst obj);
+
+/* Where SharedArrayBuffer memory comes from. sab_alloc returns a block of
+   at least size bytes (the engine zeroes it) holding one reference;
+   sab_dup adds a reference, sab_free drops one. They may be called from
+   any thread. Without hooks a runtime uses the engine's: malloc with an
+   atomic reference count in a header before the block. */
+typedef struct JSSharedArrayBufferFunctions {
+    void *(*sab_alloc)(void *opaque, size_t size);
+    void (*sab_free)(void *opaque, void *ptr);
+    void (*sab_dup)(void *opaque, void *ptr);
+    void *sab_opaque;
+} JSSharedArrayBufferFunctions;
+void JS_SetSharedArrayBufferFunctions(JSRuntime *rt, const JSSharedArrayBufferFunctions *sf);
+
+/* ---------------------------------------------------------------------
+ * Atomics.wait and Atomics.waitAsync
+ *
+ * Waiters on the same memory wait on one process-wide list, so a notify
+ * in one runtime wakes waiters of runtimes on other threads. A blocked
+ * Atomics.wait polls the interrupt handler every few tens of milliseconds
+ * (how a host stops a worker stuck in a wait).
+ * ------------------------------------------------------------------- */
+/* whether Atomics.wait may block this runtime's thread (default true;
+   false makes it throw a TypeError, as on a browser's main thread) */
+void JS_SetCanBlock(JSRuntime *rt, bool can_block);
+
+/* Atomics.waitAsync promises are settled with the host's help:
+   - when another thread notifies a waiter of rt, the engine calls
+     wake(rt, opaque) on the notifying thread, with the waiter list locked:
+     it must not call into any runtime, only arrange for rt's thread to
+     call JS_SettleAtomicsWaiters soon (write a byte to a pipe, signal a
+     condition variable);
+   - JS_SettleAtomicsWaiters(rt), on rt's thread, resolves the promises of
+     rt's notified waiters and of those whose timeout passed (their
+     reactions become pending jobs) and returns the milliseconds until the
+     next timeout of a waiter of rt: INT64_MAX when the waiters left have
+     no timeout, -1 when rt has no waiter left.
+   A notify on rt's own thread settles rt's waiters at once. */
+typedef void JSAtomicsWakeFunc(JSRuntime *rt, void *opaque);
+void JS_SetAtomicsWakeFunc(JSRuntime *rt, JSAtomicsWakeFunc *wake, void *opaque);
+int64_t JS_SettleAtomicsWaiters(JSRuntime *rt);
+
+/* ---------------------------------------------------------------------
  * Promises and the job queue
  *
  * Promise reactions and the other jobs of ECMA-262 wait in a per-runtime

@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """Generate src/engine/unicode_tables.{c,h} from the Unicode Character Database.
 
-    python3 tools/gen_unicode.py [--ucd DIR] [--out DIR] [--check]
+    python3 tools/gen_unicode.py [--ucd DIR] [--emoji DIR] [--out DIR] [--check]
 
-DIR defaults to /usr/share/unicode (Debian's unicode-data package) and the
-output to src/engine next to this script. --check regenerates in memory and
-exits 1 if the committed files differ, without writing anything.
+--ucd DIR is a Unicode Character Database directory. The committed tables
+come from Debian's unicode-data package, which installs one in
+/usr/share/unicode (the default; Unicode 15.0 on Debian 12).
+tools/fetch_unicode.sh writes one for the newer Unicode version test262
+expects, for experiments only: the project's rule is that the committed
+tables come from Debian's data. --emoji DIR holds
+emoji-sequences.txt and emoji-zwj-sequences.txt (default: DIR/emoji). The
+output goes to src/engine next to this script. --check regenerates in
+memory and exits 1 if the committed files differ, without writing
+anything.
 
 The script is three layers:
   - readers turn UCD files into plain Python data (sets of code points,
@@ -18,7 +25,9 @@ The script is three layers:
 
 Tables hold Unicode properties only; ECMAScript-specific definitions
 (WhiteSpace, ZWNJ/ZWJ in identifiers) are applied by unicode.c, so the same
-sets can serve RegExp property escapes.
+sets can serve RegExp property escapes. The RegExp tables (property sets,
+their names and aliases, the emoji string properties of v-mode) are built
+by build_regexp_tables().
 """
 
 import argparse
@@ -55,7 +64,8 @@ def parse_cps(text):
 class Ucd:
     """A UCD directory. path() checks that every versioned file it hands
     out is of the same Unicode version as DerivedCoreProperties.txt, so a
-    half-upgraded directory cannot produce mixed tables."""
+    half-upgraded directory cannot produce mixed tables (emoji files carry
+    no such line); records(name) yields the fields of each data line."""
 
     def __init__(self, directory):
         self.directory = directory
@@ -73,20 +83,24 @@ class Ucd:
 
     def path(self, name):
         version = self.file_version(name)
-        if name != "UnicodeData.txt" and version != self.version:
+        if name != "UnicodeData.txt" and not name.startswith("emoji/") and \
+                version != self.version:
             sys.exit(f"gen_unicode: {name} is Unicode {version}, expected {self.version}")
         return os.path.join(self.directory, name)
+
+    def records(self, name):
+        return data_lines(self.path(name))
 
 
 class UnicodeData:
     """UnicodeData.txt: general category and simple case mappings."""
 
-    def __init__(self, path):
+    def __init__(self, records):
         self.category = {}  # cp -> 'Lu', ...; unlisted code points are Cn
         self.upper = {}  # cp -> simple uppercase, only where it differs
         self.lower = {}
         range_start = None
-        for f in data_lines(path):
+        for f in records:
             cp, name, gc = int(f[0], 16), f[1], f[2]
             if name.endswith(", First>"):
                 range_start = cp
@@ -106,12 +120,13 @@ class UnicodeData:
         return {c for c, gc in self.category.items() if gc in cats}
 
 
-def read_binary_properties(path):
+def read_binary_properties(records):
     """PropList.txt / DerivedCoreProperties.txt style: 'range ; Name'.
     Returns {name: set of code points}. Lines with a third field (the
-    enumerated InCB property in later versions) are skipped."""
+    enumerated InCB property in later versions, normalization mappings)
+    are skipped."""
     props = {}
-    for f in data_lines(path):
+    for f in records:
         if len(f) != 2:
             continue
         lo, hi = parse_range(f[0])
@@ -119,12 +134,12 @@ def read_binary_properties(path):
     return props
 
 
-def read_special_casing(path):
+def read_special_casing(records):
     """Unconditional SpecialCasing.txt entries: (lower, upper) dicts of
     cp -> tuple of code points. Entries with a condition list (language
     or context sensitive) are left out."""
     lower, upper = {}, {}
-    for f in data_lines(path):
+    for f in records:
         if len(f) > 4 and f[4]:
             continue
         cp = int(f[0], 16)
@@ -133,15 +148,59 @@ def read_special_casing(path):
     return lower, upper
 
 
-def read_case_folding(path, statuses):
+def read_case_folding(records, statuses):
     """CaseFolding.txt mappings with a status in `statuses` (e.g. 'CS')."""
     fold = {}
-    for f in data_lines(path):
+    for f in records:
         if f[1] in statuses:
             mapped = parse_cps(f[2])
             assert len(mapped) == 1, f
             fold[int(f[0], 16)] = mapped[0]
     return fold
+
+
+def read_property_value_aliases(records):
+    """PropertyValueAliases.txt: {property short name: [[short, long,
+    aliases...]]}."""
+    values = {}
+    for f in records:
+        values.setdefault(f[0], []).append([x for x in f[1:] if x])
+    return values
+
+
+def read_scripts(records):
+    """Scripts.txt: {long script name: set of code points}."""
+    scripts = {}
+    for f in records:
+        lo, hi = parse_range(f[0])
+        scripts.setdefault(f[1], set()).update(range(lo, hi + 1))
+    return scripts
+
+
+def read_script_extensions(records):
+    """ScriptExtensions.txt: {code point: list of short script names}."""
+    ext = {}
+    for f in records:
+        lo, hi = parse_range(f[0])
+        for c in range(lo, hi + 1):
+            ext[c] = f[1].split()
+    return ext
+
+
+def read_emoji_sequences(paths):
+    """emoji-sequences.txt / emoji-zwj-sequences.txt: {property: set of
+    tuples of code points}; a range line stands for each of its code
+    points."""
+    props = {}
+    for path in paths:
+        for f in data_lines(path):
+            seqs = props.setdefault(f[1], set())
+            if ".." in f[0]:
+                lo, hi = parse_range(f[0])
+                seqs.update((c,) for c in range(lo, hi + 1))
+            else:
+                seqs.add(parse_cps(f[0]))
+    return props
 
 
 def full_case_map(simple, special):
@@ -210,6 +269,18 @@ class Output:
 SET_STRUCT_BYTES = 8 + 2 * NPLANES + 6  # pointer, plane_end[17], padding
 
 
+def set_boundaries(cps):
+    """The boundary list of a set: (low 16 bits of each boundary, plane_end)
+    as described in emit_sets."""
+    bounds = []
+    for lo, hi in to_ranges(cps):
+        bounds += [lo, hi + 1]
+    bounds = [b for b in bounds if b <= MAX_CP]
+    plane_end = [sum(1 for b in bounds if b >> 16 <= p) for p in range(NPLANES)]
+    assert plane_end[-1] <= 0xFFFF
+    return [b & 0xFFFF for b in bounds], plane_end
+
+
 def emit_sets(out, sets):
     """Code point sets as boundary lists, one per (enum name, set).
 
@@ -222,15 +293,10 @@ def emit_sets(out, sets):
     U+10FFFF). Ranges are enumerable in order, which RegExp classes need."""
     enum_names, descriptors, total = [], [], 0
     for enum_name, cps in sets:
-        bounds = []
-        for lo, hi in to_ranges(cps):
-            bounds += [lo, hi + 1]
-        bounds = [b for b in bounds if b <= MAX_CP]
-        plane_end = [sum(1 for b in bounds if b >> 16 <= p) for p in range(NPLANES)]
-        assert plane_end[-1] <= 0xFFFF
+        bounds, plane_end = set_boundaries(cps)
         array = "set_" + enum_name.lower()
         nbytes = 2 * len(bounds)
-        out.add(array, nbytes, c_array("uint16_t", array, [b & 0xFFFF for b in bounds], 12, hex4))
+        out.add(array, nbytes, c_array("uint16_t", array, bounds, 12, hex4))
         ends = ", ".join(str(e) for e in plane_end)
         descriptors.append(f"    [JS_UNICODE_SET_{enum_name}] = {{{array},\n     {{{ends}}}}},")
         enum_names.append(f"    JS_UNICODE_SET_{enum_name},")
@@ -243,6 +309,85 @@ def emit_sets(out, sets):
         + "\n};",
         "enum {\n" + "\n".join(enum_names) + "\n    JS_UNICODE_SET_COUNT\n};\n"
         "extern const JSUnicodeSet js_unicode_sets[JS_UNICODE_SET_COUNT];",
+    )
+
+
+def emit_set_pool(out, sets):
+    """The RegExp property sets: JSUnicodeSets like emit_sets', numbered
+    0.. in list order, whose boundaries share one pool (identical sets
+    share storage too)."""
+    pool, descriptors, offsets = [], [], {}
+    for cps in sets:
+        bounds, plane_end = set_boundaries(cps)
+        key = (tuple(bounds), tuple(plane_end))
+        if key not in offsets:
+            offsets[key] = len(pool)
+            pool += bounds
+        ends = ", ".join(str(e) for e in plane_end)
+        descriptors.append(f"    {{prop_bounds + {offsets[key]}, {{{ends}}}}},")
+    out.add("prop_bounds", 2 * len(pool), c_array("uint16_t", "prop_bounds", pool, 12, hex4))
+    out.add(
+        "js_unicode_prop_sets",
+        SET_STRUCT_BYTES * len(sets),
+        "const JSUnicodeSet js_unicode_prop_sets[JS_UNICODE_PROP_SET_COUNT] = {\n"
+        + "\n".join(descriptors)
+        + "\n};",
+        f"#define JS_UNICODE_PROP_SET_COUNT {len(sets)}\n"
+        "extern const JSUnicodeSet js_unicode_prop_sets[JS_UNICODE_PROP_SET_COUNT];",
+    )
+
+
+PROP_KINDS = ["BINARY", "GC", "SCRIPT", "STRING", "NAME_GC", "NAME_SC", "NAME_SCX"]
+
+
+def emit_prop_names(out, names):
+    """The names \\p{...} accepts: (name, kind, id, id2) sorted by name then
+    kind, for a binary search with strcmp. id is a set of
+    js_unicode_prop_sets (for a script: Script, and id2 Script_Extensions)
+    or, for STRING, an index into js_unicode_string_props."""
+    names = sorted(set(names), key=lambda n: (n[0].encode(), PROP_KINDS.index(n[1])))
+    rows = [f'    {{"{n}", JS_UNICODE_PROP_{k}, {i}, {j}}},' for n, k, i, j in names]
+    rows[-1] = rows[-1].rstrip(",")
+    out.add(
+        "js_unicode_prop_names",
+        16 * len(names) + sum(len(n[0]) + 1 for n in names),
+        f"const JSUnicodePropName js_unicode_prop_names[JS_UNICODE_PROP_NAME_COUNT] = {{\n"
+        + "\n".join(rows)
+        + "\n};",
+        "enum {\n" + "\n".join(f"    JS_UNICODE_PROP_{k}," for k in PROP_KINDS) + "\n};\n"
+        f"#define JS_UNICODE_PROP_NAME_COUNT {len(names)}\n"
+        "extern const JSUnicodePropName js_unicode_prop_names[JS_UNICODE_PROP_NAME_COUNT];",
+    )
+
+
+def emit_string_props(out, props):
+    """Properties of strings: (cp_set, strings) per property, in list
+    order. The strings (length != 1) are packed into one uint32_t pool as
+    length, code points...; a property's strings are the pool slice
+    [start, start + size). A property whose strings are those of the
+    properties before it (RGI_Emoji) gets start None and covers them
+    all."""
+    pool, rows = [], []
+    for cp_set, strings in props:
+        if strings is None:
+            start, size = 0, len(pool)
+        else:
+            start = len(pool)
+            for seq in sorted(strings):
+                pool += [len(seq)] + list(seq)
+            size = len(pool) - start
+        rows.append(f"    {{{cp_set}, {start}, {size}}},")
+    out.add("emoji_strings", 4 * len(pool),
+            c_array("uint32_t", "emoji_strings", pool, 8, lambda v: f"0x{v:x}"))
+    out.add(
+        "js_unicode_string_props",
+        12 * len(props),
+        "const JSUnicodeStringProp js_unicode_string_props[JS_UNICODE_STRING_PROP_COUNT] = {\n"
+        + "\n".join(rows)
+        + "\n};\nconst uint32_t *const js_unicode_emoji_strings = emoji_strings;",
+        f"#define JS_UNICODE_STRING_PROP_COUNT {len(props)}\n"
+        "extern const JSUnicodeStringProp js_unicode_string_props[JS_UNICODE_STRING_PROP_COUNT];\n"
+        "extern const uint32_t *const js_unicode_emoji_strings;",
     )
 
 
@@ -337,6 +482,42 @@ def emit_case_maps(out, maps):
         )
 
 
+def emit_canon_pairs(out, name, mapping):
+    """A canonicalization of case-insensitive RegExp matching as the pairs
+    (c, canon(c)) where they differ, sorted by c, plus the pair indices
+    sorted by canon(c): the case closure of a class is then two binary
+    searches per range instead of a walk over every mapping."""
+    pairs = sorted((c, t) for c, t in mapping.items() if c != t)
+    assert len(pairs) < 0x10000
+    by_target = sorted(range(len(pairs)), key=lambda i: (pairs[i][1], pairs[i][0]))
+    rows = [f"{{0x{c:05x}, 0x{t:05x}}}" for c, t in pairs]
+    out.add(f"{name}_pairs", 8 * len(pairs),
+            f"static const uint32_t {name}_pairs[{len(pairs)}][2] = {{\n"
+            + ",\n".join("    " + ", ".join(rows[i:i + 4]) for i in range(0, len(rows), 4))
+            + "\n};")
+    out.add(f"{name}_by_target", 2 * len(pairs),
+            c_array("uint16_t", f"{name}_by_target", by_target, 12, str))
+    out.add(
+        f"js_unicode_{name}",
+        24,
+        f"const JSUnicodeCanonTable js_unicode_{name} = "
+        f"{{{name}_pairs, {name}_by_target, {len(pairs)}}};",
+        f"extern const JSUnicodeCanonTable js_unicode_{name};",
+    )
+
+
+def legacy_canonicalize(upper):
+    """ECMA-262's Canonicalize without u/v: the full uppercase mapping when
+    it is a single code unit that does not take a non-ASCII character into
+    ASCII; only code units are canonicalized."""
+    canon = {}
+    for c, t in upper.items():
+        if c > 0xFFFF or len(t) != 1 or t[0] > 0xFFFF or (c >= 128 and t[0] < 128):
+            continue
+        canon[c] = t[0]
+    return canon
+
+
 def emit_special_case(out, name, mapping):
     """Multi-code-point mappings (e.g. U+00DF -> 'SS') as a sorted list of
     {c, out[3]} with zero padding. All of them are in the BMP so far."""
@@ -388,6 +569,29 @@ typedef struct {
     uint32_t count;
 } JSUnicodeCaseMap;
 
+/* A \\p{...} name: kind is JS_UNICODE_PROP_*; see emit_prop_names. */
+typedef struct {
+    const char *name;
+    uint8_t kind;
+    uint16_t id, id2;
+} JSUnicodePropName;
+
+/* A property of strings: its single code points (a js_unicode_prop_sets
+   id) and its longer strings, packed as length, code points... in
+   js_unicode_emoji_strings[start .. start + size). */
+typedef struct {
+    uint16_t cp_set;
+    uint32_t start, size;
+} JSUnicodeStringProp;
+
+/* RegExp case canonicalization: pairs[i] = {c, canon(c)} sorted by c;
+   pairs[by_target[i]] sorted by canon(c). See emit_canon_pairs. */
+typedef struct {
+    const uint32_t (*pairs)[2];
+    const uint16_t *by_target;
+    uint32_t count;
+} JSUnicodeCanonTable;
+
 /* Mapping to 2 or 3 code points, zero-padded; BMP only. */
 typedef struct {
     uint16_t c;
@@ -400,13 +604,114 @@ typedef struct {
 """
 
 
-def build_tables(ucd, out):
+# ECMA-262's table of binary Unicode properties: name and alias
+ES_BINARY_PROPERTIES = [
+    ("ASCII", None), ("ASCII_Hex_Digit", "AHex"), ("Alphabetic", "Alpha"), ("Any", None),
+    ("Assigned", None), ("Bidi_Control", "Bidi_C"), ("Bidi_Mirrored", "Bidi_M"),
+    ("Case_Ignorable", "CI"), ("Cased", None), ("Changes_When_Casefolded", "CWCF"),
+    ("Changes_When_Casemapped", "CWCM"), ("Changes_When_Lowercased", "CWL"),
+    ("Changes_When_NFKC_Casefolded", "CWKCF"), ("Changes_When_Titlecased", "CWT"),
+    ("Changes_When_Uppercased", "CWU"), ("Dash", None), ("Default_Ignorable_Code_Point", "DI"),
+    ("Deprecated", "Dep"), ("Diacritic", "Dia"), ("Emoji", None), ("Emoji_Component", "EComp"),
+    ("Emoji_Modifier", "EMod"), ("Emoji_Modifier_Base", "EBase"),
+    ("Emoji_Presentation", "EPres"), ("Extended_Pictographic", "ExtPict"), ("Extender", "Ext"),
+    ("Grapheme_Base", "Gr_Base"), ("Grapheme_Extend", "Gr_Ext"), ("Hex_Digit", "Hex"),
+    ("IDS_Binary_Operator", "IDSB"), ("IDS_Trinary_Operator", "IDST"), ("ID_Continue", "IDC"),
+    ("ID_Start", "IDS"), ("Ideographic", "Ideo"), ("Join_Control", "Join_C"),
+    ("Logical_Order_Exception", "LOE"), ("Lowercase", "Lower"), ("Math", None),
+    ("Noncharacter_Code_Point", "NChar"), ("Pattern_Syntax", "Pat_Syn"),
+    ("Pattern_White_Space", "Pat_WS"), ("Quotation_Mark", "QMark"), ("Radical", None),
+    ("Regional_Indicator", "RI"), ("Sentence_Terminal", "STerm"), ("Soft_Dotted", "SD"),
+    ("Terminal_Punctuation", "Term"), ("Unified_Ideograph", "UIdeo"), ("Uppercase", "Upper"),
+    ("Variation_Selector", "VS"), ("White_Space", "space"), ("XID_Continue", "XIDC"),
+    ("XID_Start", "XIDS"),
+]
+
+GC_GROUPS = {
+    "L": ["Lu", "Ll", "Lt", "Lm", "Lo"], "LC": ["Lu", "Ll", "Lt"], "M": ["Mn", "Mc", "Me"],
+    "N": ["Nd", "Nl", "No"], "P": ["Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po"],
+    "S": ["Sm", "Sc", "Sk", "So"], "Z": ["Zs", "Zl", "Zp"], "C": ["Cc", "Cf", "Cs", "Co", "Cn"],
+}
+
+# the properties of strings of ECMA-262 (v flag), RGI_Emoji last: it is
+# the union of the others
+STRING_PROPERTIES = ["Basic_Emoji", "Emoji_Keycap_Sequence", "RGI_Emoji_Modifier_Sequence",
+                     "RGI_Emoji_Flag_Sequence", "RGI_Emoji_Tag_Sequence",
+                     "RGI_Emoji_ZWJ_Sequence", "RGI_Emoji"]
+
+
+def build_regexp_tables(ucd, udata, emoji_dir, out):
+    """The sets, names and strings behind RegExp property escapes."""
+    records = ucd.records
+    sets, names = [], []
+
+    def add_set(cps):
+        sets.append(cps)
+        return len(sets) - 1
+
+    binary = {}
+    for name in ("PropList.txt", "DerivedCoreProperties.txt", "DerivedNormalizationProps.txt",
+                 "extracted/DerivedBinaryProperties.txt", "emoji/emoji-data.txt"):
+        binary.update(read_binary_properties(records(name)))
+    assigned = set(udata.category)
+    binary["Any"] = set(range(MAX_CP + 1))
+    binary["ASCII"] = set(range(128))
+    binary["Assigned"] = assigned
+    for name, alias in ES_BINARY_PROPERTIES:
+        i = add_set(binary[name])
+        names += [(n, "BINARY", i, 0) for n in (name, alias) if n]
+
+    aliases = read_property_value_aliases(records("PropertyValueAliases.txt"))
+    gc_sets = {gc: udata.with_category(gc) for gc in {v[0] for v in aliases["gc"]} if len(gc) == 2}
+    gc_sets["Cn"] = set(range(MAX_CP + 1)) - assigned
+    for group, members in GC_GROUPS.items():
+        gc_sets[group] = set().union(*(gc_sets[m] for m in members))
+    for value in aliases["gc"]:
+        i = add_set(gc_sets[value[0]])
+        names += [(n, "GC", i, 0) for n in value]
+
+    scripts = read_scripts(records("Scripts.txt"))
+    extensions = read_script_extensions(records("ScriptExtensions.txt"))
+    by_short = {v[0]: v[1] for v in aliases["sc"]}
+    if "Unknown" not in scripts:  # the UCD leaves Zzzz implicit
+        scripts["Unknown"] = set(range(MAX_CP + 1)) - set().union(*scripts.values())
+    short_of = {long: short for short, long in by_short.items()}
+    for value in aliases["sc"]:
+        short, long = value[0], value[1]
+        sc = scripts.get(long, set())
+        scx = {c for c in sc if c not in extensions}
+        scx |= {c for c, exts in extensions.items() if short in exts}
+        i, j = add_set(sc), add_set(scx)
+        names += [(n, "SCRIPT", i, j) for n in value]
+    assert all(s in short_of for s in scripts), "a script without aliases"
+    for name, kind in (("General_Category", "NAME_GC"), ("gc", "NAME_GC"), ("Script", "NAME_SC"),
+                       ("sc", "NAME_SC"), ("Script_Extensions", "NAME_SCX"),
+                       ("scx", "NAME_SCX")):
+        names.append((name, kind, 0, 0))
+
+    emoji = read_emoji_sequences([os.path.join(emoji_dir, "emoji-sequences.txt"),
+                                  os.path.join(emoji_dir, "emoji-zwj-sequences.txt")])
+    union = set().union(*(emoji.get(p, set()) for p in STRING_PROPERTIES[:-1]))
+    string_props = []
+    for k, prop in enumerate(STRING_PROPERTIES):
+        seqs = union if prop == "RGI_Emoji" else emoji.get(prop, set())
+        cps = {seq[0] for seq in seqs if len(seq) == 1}
+        strings = {seq for seq in seqs if len(seq) != 1}
+        string_props.append((add_set(cps), None if prop == "RGI_Emoji" else strings))
+        names.append((prop, "STRING", k, 0))
+
+    emit_set_pool(out, sets)
+    emit_prop_names(out, names)
+    emit_string_props(out, string_props)
+
+
+def build_tables(ucd, emoji_dir, out):
     """Read the UCD (a Ucd) and emit every table into out."""
-    path = ucd.path
-    udata = UnicodeData(path("UnicodeData.txt"))
-    derived = read_binary_properties(path("DerivedCoreProperties.txt"))
-    special_lower, special_upper = read_special_casing(path("SpecialCasing.txt"))
-    fold = read_case_folding(path("CaseFolding.txt"), "CS")
+    records = ucd.records
+    udata = UnicodeData(records("UnicodeData.txt"))
+    derived = read_binary_properties(records("DerivedCoreProperties.txt"))
+    special_lower, special_upper = read_special_casing(records("SpecialCasing.txt"))
+    fold = read_case_folding(records("CaseFolding.txt"), "CS")
 
     space_separator = udata.with_category("Zs")
     sets = [
@@ -426,6 +731,9 @@ def build_tables(ucd, out):
     emit_case_maps(out, [("upper", single(upper)), ("lower", single(lower)), ("fold", fold)])
     emit_special_case(out, "upper_special", multi(upper))
     emit_special_case(out, "lower_special", multi(lower))
+    emit_canon_pairs(out, "canon_fold", fold)
+    emit_canon_pairs(out, "canon_legacy", legacy_canonicalize(upper))
+    build_regexp_tables(ucd, udata, emoji_dir, out)
 
 
 def render(version, out):
@@ -457,13 +765,14 @@ def main():
     here = os.path.dirname(os.path.abspath(__file__))
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--ucd", default="/usr/share/unicode", help="UCD directory")
+    ap.add_argument("--emoji", help="emoji sequence files (default: UCD/emoji)")
     ap.add_argument("--out", default=os.path.join(here, "..", "src", "engine"))
     ap.add_argument("--check", action="store_true", help="fail if the output is stale")
     ap.add_argument("--sizes", action="store_true", help="print the size of every table")
     args = ap.parse_args()
 
     ucd, out = Ucd(args.ucd), Output()
-    build_tables(ucd, out)
+    build_tables(ucd, args.emoji or os.path.join(args.ucd, "emoji"), out)
     version = ucd.version
     files = dict(zip(("unicode_tables.h", "unicode_tables.c"), render(version, out)))
 

@@ -4,15 +4,22 @@
 # failed. Usage: tools/run-tests.sh BUILD_DIR
 # A JS test whose first line is "// TZ=<zone>" (tests/js/date-tz-*.js) runs
 # with the TZ environment variable set to that zone.
+# A test program that exits with a non-zero status while its summary shows
+# no failure (a crash, or a sanitizer report at exit) counts one failure.
+# Golden tests: see tests/golden/README.md.
 BUILD=${1:-build}
+case $BUILD in
+/*) ;;
+*) BUILD=$(pwd)/$BUILD ;;
+esac
 WEFT=$BUILD/weft
 PASS=0
 FAIL=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/weft-tests.XXXXXX")
 trap 'rm -rf "$TMP"' EXIT
 
-# adds the "N passed, M failed" summary found in file $1 (label $2); a
-# suite that ends without one counts as one failure
+# adds the "N passed, M failed" summary found in file $1 (label $2, exit
+# status $3); a suite that ends without one counts as one failure
 count() {
     line=$(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)
     line=${line:-$(grep -oE '[0-9]+ passed, [0-9]+ failed' "$1" | tail -n 1)}
@@ -29,6 +36,10 @@ count() {
     if [ "$f" != 0 ]; then
         echo "FAIL $2: $line"
         grep -E '^FAIL|failed' "$1" | head -n 20
+    elif [ "${3:-0}" != 0 ]; then
+        echo "FAIL $2: $line, but exit status $3"
+        tail -n 30 "$1"
+        FAIL=$((FAIL + 1))
     else
         echo "ok   $2: $p passed"
     fi
@@ -38,11 +49,12 @@ count() {
 for t in "$BUILD"/tests/engine/test_* "$BUILD"/tests/runtime/test_*; do
     [ -x "$t" ] || continue
     "$t" > "$TMP/out" 2>&1
-    count "$TMP/out" "$(basename "$t")"
+    count "$TMP/out" "$(basename "$t")" $?
 done
 
 # JS tests that assert behaviour
 for t in tests/js/*.js tests/js/*.mjs; do
+    [ -f "$t" ] || continue
     [ "$(basename "$t")" = assert.js ] && continue
     tz=$(sed -n '1s|^// TZ=||p' "$t")
     if [ -n "$tz" ]; then
@@ -50,22 +62,30 @@ for t in tests/js/*.js tests/js/*.mjs; do
     else
         "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
     fi
-    count "$TMP/out" "$t"
+    status=$?
+    # report() throws when a case failed: that exit status is expected
+    grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$TMP/out" && status=0
+    count "$TMP/out" "$t" $status
 done
 
-# golden-output tests: stdout and stderr must match FILE.out exactly
+# golden-output tests: stdout and stderr (interleaved as written) must match
+# FILE.out exactly, and the exit status the one FILE.js names
+# (tests/golden/README.md)
 gp=0
 gf=0
 for t in tests/golden/*.js; do
     [ -f "$t" ] || continue
-    expected="${t%.js}.out"
-    (cd "$(dirname "$t")" && "../../$WEFT" "$(basename "$t")") > "$TMP/out" 2>&1
-    if cmp -s "$TMP/out" "$expected"; then
+    want_status=$(sed -n '1,5s|^// exit status: ||p' "$t")
+    args=$(sed -n '1,5s|^// args: ||p' "$t")
+    # shellcheck disable=SC2086 # the args line is split into words
+    (cd tests/golden && "$WEFT" "$(basename "$t")" $args) > "$TMP/out" 2>&1
+    status=$?
+    if cmp -s "$TMP/out" "${t%.js}.out" && [ "$status" = "${want_status:-0}" ]; then
         gp=$((gp + 1))
     else
         gf=$((gf + 1))
-        echo "FAIL golden $t"
-        diff "$expected" "$TMP/out" | head -n 20
+        echo "FAIL golden $t (exit status $status, expected ${want_status:-0})"
+        diff "${t%.js}.out" "$TMP/out" | head -n 20
     fi
 done
 echo "$gp passed, $gf failed" > "$TMP/out"

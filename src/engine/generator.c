@@ -315,8 +315,11 @@ int js_init_function_kind(JSContext *ctx, const char *name, JSCFunction *ctor_fu
         return -1;
     /* the links are all read-only but configurable, as the spec lists */
     if (JS_DefinePropertyValue(ctx, ctor, JS_ATOM_prototype, JS_DupValue(ctx, func_proto), 0) <
-            0 ||
-        JS_DefinePropertyValue(ctx, func_proto, JS_ATOM_constructor, ctor,
+        0) {
+        JS_FreeValue(ctx, ctor);
+        return -1;
+    }
+    if (JS_DefinePropertyValue(ctx, func_proto, JS_ATOM_constructor, ctor,
                                JS_PROP_CONFIGURABLE) < 0 ||
         JS_DefinePropertyValue(ctx, func_proto, JS_ATOM_prototype, JS_DupValue(ctx, inst_proto),
                                JS_PROP_CONFIGURABLE) < 0 ||

@@ -259,6 +259,15 @@ struct JSObject {
             uint32_t size;
         } array;
         JSValue object_data; /* Number, String, Boolean, Symbol, Date */
+        /* typed arrays and DataViews (builtins/typedarray.h): the address
+           of the first byte and the current length, cached for the
+           interpreter's fast paths, and the view record */
+        struct {
+            uint8_t *ptr;
+            size_t count; /* 0 when detached or out of bounds */
+            struct JSTypedArray *ta;
+            bool read_only; /* the buffer is immutable */
+        } typed_array;
     } u;
 };
 
@@ -376,6 +385,9 @@ struct JSRuntime {
     JSModuleImportMetaFunc *import_meta_func;
     void *import_meta_opaque;
     int64_t module_async_evaluation_count; /* [[ModuleAsyncEvaluationCount]] */
+    JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
+    void *host_promise_rejection_tracker_opaque;
+
     /* WeakRef and FinalizationRegistry (weakref.c): [[KeptAlive]], an
        open-addressing set of the targets kept until the current job ends,
        and the holders waiting for a cleanup job */
@@ -383,8 +395,16 @@ struct JSRuntime {
     uint32_t weakref_kept_count;
     uint32_t weakref_kept_size;
     struct list_head weakref_cleanup_list;
-    JSHostPromiseRejectionTracker *host_promise_rejection_tracker;
-    void *host_promise_rejection_tracker_opaque;
+
+    /* binary data (builtins/arraybuffer.c) and Atomics (atomics_wait.c):
+       the SharedArrayBuffer memory hooks (all NULL: the engine's own),
+       whether Atomics.wait may block, this runtime's Atomics.waitAsync
+       waiters and the host's hook that wakes its thread for them */
+    JSSharedArrayBufferFunctions sab_funcs;
+    bool can_block;
+    struct list_head async_waiter_list;
+    JSAtomicsWakeFunc *atomics_wake_func;
+    void *atomics_wake_opaque;
 };
 
 /* ---------------------------------------------------------------------
@@ -416,6 +436,9 @@ struct JSContext {
     JSValue array_ctor;
     JSValue regexp_ctor;
     JSValue promise_ctor;
+    /* intrinsic constructors of ArrayBuffer, SharedArrayBuffer and the
+       typed arrays, at class id - JS_CLASS_ARRAY_BUFFER (typedarray.h) */
+    JSValue binary_ctor[JS_CLASS_DATAVIEW - JS_CLASS_ARRAY_BUFFER + 1];
     JSValue native_error_proto[JS_NATIVE_ERROR_COUNT];
     JSValue iterator_proto;
     JSValue array_proto_values;

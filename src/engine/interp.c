@@ -20,6 +20,7 @@
 #include "atom.h"
 #include "bigint.h"
 #include "builtins/builtins.h"
+#include "builtins/typedarray.h"
 #include "bytecode.h"
 #include "compile.h"
 #include "classfields.h"
@@ -1506,7 +1507,7 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         if (JS_IsInt(key) && js_is_fast_array(obj) &&
             (uint32_t)JS_VALUE_GET_INT(key) < js_obj(obj)->u.array.count) {
             v = JS_DupValue(ctx, js_obj(obj)->u.array.values[JS_VALUE_GET_INT(key)]);
-        } else {
+        } else if (!js_typed_array_get_fast(obj, key, &v)) {
             SAVE();
             v = JS_GetPropertyValue(ctx, obj, key);
             sp[-1] = JS_UNDEFINED;
@@ -1544,6 +1545,11 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
     {
         JSValue obj = sp[-3];
         int ret;
+        if (js_typed_array_put_fast(obj, sp[-2], sp[-1])) { /* int key, number value: no refs */
+            JS_FreeValue(ctx, obj);
+            sp -= 3;
+            NEXT();
+        }
         SAVE();
         ret = JS_SetPropertyValue(ctx, obj, sp[-2], sp[-1],
                                   STRICT() ? JS_PROP_THROW : JS_PROP_THROW_STRICT);

@@ -16,6 +16,7 @@
 
 #include "dtoa.h"
 #include "lexer.h"
+#include "regexp/regexp.h"
 #include "unicode.h"
 
 /* ---------------------------------------------------------------------
@@ -741,10 +742,13 @@ static void scan_number(JSLexer *lx, uint32_t start, JSToken *t)
     const uint8_t *s = lx->src;
     JSParseCtx *ctx = lx->ctx;
     /* the digits (without separators) are fewer than the characters that
-       can appear in the literal */
+       can appear in the literal. A sign counts only after an exponent
+       letter: in `1+1+1...` each literal would otherwise scan to the end
+       of the source, which makes a long sum quadratic. */
     uint32_t cap = 0;
-    while (is_ascii_id_part(s[start + cap]) || s[start + cap] == '.' || s[start + cap] == '+' ||
-           s[start + cap] == '-')
+    while (is_ascii_id_part(s[start + cap]) || s[start + cap] == '.' ||
+           ((s[start + cap] == '+' || s[start + cap] == '-') && cap > 0 &&
+            (s[start + cap - 1] | 0x20) == 'e'))
         cap++;
     char small[128];
     char *digits = cap + 4 <= sizeof(small) ? small : js_lex_alloc(ctx, cap + 4);
@@ -1132,6 +1136,16 @@ void js_lex_rescan_regexp(JSLexer *lx)
     t->end = pos;
     t->u.re.pattern = intern_source(lx, start + 1, body_end);
     t->u.re.flags = js_lex_intern8(lx->ctx, s + flags_start, pos - flags_start);
+    /* the pattern's early errors are the script's (a SyntaxError before
+       any of it runs) */
+    {
+        const JSAstString *re = t->u.re.pattern;
+        const char *msg = js_re_check_literal(
+            re->wide ? (const void *)re->u.chars16 : (const void *)re->u.chars8, re->len,
+            re->wide, (const uint8_t *)s + flags_start, pos - flags_start);
+        if (msg)
+            lex_error(lx, start, msg);
+    }
     lx->pos = pos;
 }
 

@@ -7,6 +7,7 @@
 #include "runtime.h"
 #include "module.h"
 #include "atom.h"
+#include "atomics_wait.h"
 #include "builtins/builtins.h"
 #include "error.h"
 #include "fast_array.h"
@@ -331,6 +332,8 @@ JSRuntime *JS_NewRuntime(void)
     init_list_head(&rt->context_list);
     init_list_head(&rt->job_list);
     init_list_head(&rt->weakref_cleanup_list);
+    init_list_head(&rt->async_waiter_list);
+    rt->can_block = true;
     rt->gc_threshold = 256 * 1024;
     rt->current_exception = JS_UNINITIALIZED;
     rt->interrupt_counter = JS_INTERRUPT_COUNTER_INIT;
@@ -345,6 +348,7 @@ JSRuntime *JS_NewRuntime(void)
 
 void JS_FreeRuntime(JSRuntime *rt)
 {
+    js_atomics_free_waiters(rt);
     js_free_job_list(rt);
     JS_FreeValueRT(rt, rt->current_exception);
     rt->current_exception = JS_UNINITIALIZED;
@@ -419,6 +423,8 @@ void js_context_mark(JSRuntime *rt, JSContext *ctx, JSMarkFunc *mark_func)
     js_gc_mark_value(rt, ctx->array_ctor, mark_func);
     js_gc_mark_value(rt, ctx->regexp_ctor, mark_func);
     js_gc_mark_value(rt, ctx->promise_ctor, mark_func);
+    for (size_t i = 0; i < countof(ctx->binary_ctor); i++)
+        js_gc_mark_value(rt, ctx->binary_ctor[i], mark_func);
     for (int i = 0; i < JS_NATIVE_ERROR_COUNT; i++)
         js_gc_mark_value(rt, ctx->native_error_proto[i], mark_func);
     js_gc_mark_value(rt, ctx->iterator_proto, mark_func);
@@ -463,6 +469,8 @@ void js_context_free_children(JSRuntime *rt, JSContext *ctx)
     for (int i = 0; i < JS_NATIVE_ERROR_COUNT; i++)
         js_clear_value(rt, &ctx->native_error_proto[i]);
     js_clear_value(rt, &ctx->promise_ctor);
+    for (size_t i = 0; i < countof(ctx->binary_ctor); i++)
+        js_clear_value(rt, &ctx->binary_ctor[i]);
     js_clear_value(rt, &ctx->regexp_ctor);
     js_clear_value(rt, &ctx->array_ctor);
     js_clear_value(rt, &ctx->function_ctor);
@@ -495,6 +503,8 @@ static JSContext *js_new_context_raw(JSRuntime *rt)
     ctx->array_ctor = JS_NULL;
     ctx->regexp_ctor = JS_NULL;
     ctx->promise_ctor = JS_NULL;
+    for (size_t i = 0; i < countof(ctx->binary_ctor); i++)
+        ctx->binary_ctor[i] = JS_NULL;
     for (int i = 0; i < JS_NATIVE_ERROR_COUNT; i++)
         ctx->native_error_proto[i] = JS_NULL;
     ctx->iterator_proto = JS_NULL;

@@ -274,9 +274,18 @@ static JSValue js_concat_flat(JSContext *ctx, JSString *a, JSString *b)
 
 JSValue JS_ConcatStrings(JSContext *ctx, JSValue a, JSValue b)
 {
-    JSString *pa = JS_VALUE_GET_STRING(a), *pb = JS_VALUE_GET_STRING(b);
+    JSString *pa, *pb;
     JSValue res;
-    uint64_t len = (uint64_t)pa->len + pb->len;
+    uint64_t len;
+    /* callers chain string builders: a failed allocation arrives here */
+    if (JS_IsException(a) || JS_IsException(b)) {
+        JS_FreeValue(ctx, a);
+        JS_FreeValue(ctx, b);
+        return JS_EXCEPTION;
+    }
+    pa = JS_VALUE_GET_STRING(a);
+    pb = JS_VALUE_GET_STRING(b);
+    len = (uint64_t)pa->len + pb->len;
     if (pb->len == 0) {
         JS_FreeValue(ctx, b);
         return a;

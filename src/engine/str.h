@@ -60,7 +60,9 @@ JSString *js_get_flat_string(JSContext *ctx, JSValueConst v);
 /* a flat string value for v (frees v) */
 JSValue js_flatten_string(JSContext *ctx, JSValue v);
 
-/* concatenation; both arguments are freed. Builds a rope when long. */
+/* concatenation; both arguments are freed (either may be JS_EXCEPTION, from a
+   failed allocation: the result is then JS_EXCEPTION). Builds a rope when
+   long. */
 JSValue JS_ConcatStrings(JSContext *ctx, JSValue a, JSValue b);
 JSValue js_concat_cstring(JSContext *ctx, JSValue a, const char *b);
 

@@ -6,10 +6,14 @@
  * ECMAScript definitions on top (WhiteSpace, ZWNJ/ZWJ in identifiers) and
  * the lookups: a Latin-1 flag byte or ASCII arithmetic first, then a binary
  * search. The table layouts are documented in unicode_tables.h.
+ *
+ * It also answers the RegExp engine's questions: property escapes by name
+ * (a binary search in the sorted name table) and the sets behind them.
  */
 #include "unicode.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "unicode_tables.h"
 
@@ -154,4 +158,92 @@ uint32_t js_unicode_fold_simple(uint32_t c)
     if (c < 0x80)
         return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     return case_map(&js_unicode_fold, c);
+}
+
+/* ---------------------------------------------------------------------
+ * RegExp support
+ * ------------------------------------------------------------------- */
+/* the first entry named name (the table is sorted with strcmp) */
+static int find_name(const char *name)
+{
+    uint32_t lo = 0, hi = JS_UNICODE_PROP_NAME_COUNT;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (strcmp(js_unicode_prop_names[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < JS_UNICODE_PROP_NAME_COUNT && !strcmp(js_unicode_prop_names[lo].name, name))
+        return (int)lo;
+    return -1;
+}
+
+/* the entry named name with the given kind, or NULL */
+static const JSUnicodePropName *find_name_kind(const char *name, int kind)
+{
+    int i = find_name(name);
+    if (i < 0)
+        return NULL;
+    for (; i < JS_UNICODE_PROP_NAME_COUNT && !strcmp(js_unicode_prop_names[i].name, name); i++) {
+        if (js_unicode_prop_names[i].kind == kind)
+            return &js_unicode_prop_names[i];
+    }
+    return NULL;
+}
+
+int js_unicode_find_property(const char *name, const char *value)
+{
+    const JSUnicodePropName *p;
+    if (!value) {
+        /* a lone name: a General_Category value or a binary property */
+        p = find_name_kind(name, JS_UNICODE_PROP_GC);
+        if (!p)
+            p = find_name_kind(name, JS_UNICODE_PROP_BINARY);
+        return p ? p->id : -1;
+    }
+    if (find_name_kind(name, JS_UNICODE_PROP_NAME_GC)) {
+        p = find_name_kind(value, JS_UNICODE_PROP_GC);
+        return p ? p->id : -1;
+    }
+    if (find_name_kind(name, JS_UNICODE_PROP_NAME_SC)) {
+        p = find_name_kind(value, JS_UNICODE_PROP_SCRIPT);
+        return p ? p->id : -1;
+    }
+    if (find_name_kind(name, JS_UNICODE_PROP_NAME_SCX)) {
+        p = find_name_kind(value, JS_UNICODE_PROP_SCRIPT);
+        return p ? p->id2 : -1;
+    }
+    return -1;
+}
+
+uint32_t js_unicode_property_bounds(int id, uint32_t *out, uint32_t max)
+{
+    const JSUnicodeSet *s = &js_unicode_prop_sets[id];
+    uint32_t n = 0;
+    for (uint32_t plane = 0; plane < 17; plane++) {
+        uint32_t lo = plane ? s->plane_end[plane - 1] : 0;
+        for (uint32_t i = lo; i < s->plane_end[plane]; i++, n++) {
+            if (out && n < max)
+                out[n] = plane << 16 | s->bounds[i];
+        }
+    }
+    return n;
+}
+
+int js_unicode_find_string_property(const char *name)
+{
+    const JSUnicodePropName *p = find_name_kind(name, JS_UNICODE_PROP_STRING);
+    return p ? p->id : -1;
+}
+
+int js_unicode_string_property_cp_id(int id)
+{
+    return js_unicode_string_props[id].cp_set;
+}
+
+const uint32_t *js_unicode_string_property_strings(int id, uint32_t *psize)
+{
+    *psize = js_unicode_string_props[id].size;
+    return js_unicode_emoji_strings + js_unicode_string_props[id].start;
 }

@@ -43,4 +43,22 @@ bool js_unicode_is_case_ignorable(uint32_t c);
    case-insensitive RegExp matching with the u/v flags. */
 uint32_t js_unicode_fold_simple(uint32_t c);
 
+/* RegExp property escapes (ECMA-262 UnicodeMatchProperty and
+   UnicodeMatchPropertyValue): \p{name} when value is NULL, else
+   \p{name=value}. Names are exact (no loose matching). Returns a property
+   set id, or -1 when the escape names no property. */
+int js_unicode_find_property(const char *name, const char *value);
+/* The code points of a property set as boundaries (see JSUnicodeSet in
+   unicode_tables.h, here as full code points): writes at most max of
+   them to out (which may be NULL) and returns how many there are. An odd
+   count means the last range runs to U+10FFFF. */
+uint32_t js_unicode_property_bounds(int id, uint32_t *out, uint32_t max);
+/* Properties of strings for the v flag (\p{RGI_Emoji}, ...): an id, or
+   -1 for an unknown name. */
+int js_unicode_find_string_property(const char *name);
+/* the property set id of its single code points */
+int js_unicode_string_property_cp_id(int id);
+/* its other strings: *psize words of (length, code points...) records */
+const uint32_t *js_unicode_string_property_strings(int id, uint32_t *psize);
+
 #endif /* WEFT_UNICODE_H */

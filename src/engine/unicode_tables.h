@@ -29,6 +29,29 @@ typedef struct {
     uint32_t count;
 } JSUnicodeCaseMap;
 
+/* A \p{...} name: kind is JS_UNICODE_PROP_*; see emit_prop_names. */
+typedef struct {
+    const char *name;
+    uint8_t kind;
+    uint16_t id, id2;
+} JSUnicodePropName;
+
+/* A property of strings: its single code points (a js_unicode_prop_sets
+   id) and its longer strings, packed as length, code points... in
+   js_unicode_emoji_strings[start .. start + size). */
+typedef struct {
+    uint16_t cp_set;
+    uint32_t start, size;
+} JSUnicodeStringProp;
+
+/* RegExp case canonicalization: pairs[i] = {c, canon(c)} sorted by c;
+   pairs[by_target[i]] sorted by canon(c). See emit_canon_pairs. */
+typedef struct {
+    const uint32_t (*pairs)[2];
+    const uint16_t *by_target;
+    uint32_t count;
+} JSUnicodeCanonTable;
+
 /* Mapping to 2 or 3 code points, zero-padded; BMP only. */
 typedef struct {
     uint16_t c;
@@ -65,5 +88,28 @@ extern const JSUnicodeCaseMap js_unicode_fold;
 extern const JSUnicodeSpecialCaseList js_unicode_upper_special;
 
 extern const JSUnicodeSpecialCaseList js_unicode_lower_special;
+
+extern const JSUnicodeCanonTable js_unicode_canon_fold;
+
+extern const JSUnicodeCanonTable js_unicode_canon_legacy;
+
+#define JS_UNICODE_PROP_SET_COUNT 428
+extern const JSUnicodeSet js_unicode_prop_sets[JS_UNICODE_PROP_SET_COUNT];
+
+enum {
+    JS_UNICODE_PROP_BINARY,
+    JS_UNICODE_PROP_GC,
+    JS_UNICODE_PROP_SCRIPT,
+    JS_UNICODE_PROP_STRING,
+    JS_UNICODE_PROP_NAME_GC,
+    JS_UNICODE_PROP_NAME_SC,
+    JS_UNICODE_PROP_NAME_SCX,
+};
+#define JS_UNICODE_PROP_NAME_COUNT 515
+extern const JSUnicodePropName js_unicode_prop_names[JS_UNICODE_PROP_NAME_COUNT];
+
+#define JS_UNICODE_STRING_PROP_COUNT 7
+extern const JSUnicodeStringProp js_unicode_string_props[JS_UNICODE_STRING_PROP_COUNT];
+extern const uint32_t *const js_unicode_emoji_strings;
 
 #endif /* WEFT_UNICODE_TABLES_H */

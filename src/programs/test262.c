@@ -18,13 +18,16 @@
  *   WEFT_HAS_PROMISE_STATE        JS_PromiseState / JS_PromiseResult
  *   WEFT_HAS_DETACH_ARRAY_BUFFER  JS_DetachArrayBuffer ($262.detachArrayBuffer)
  *   WEFT_HAS_IS_HTML_DDA          JS_SetIsHTMLDDA ($262.IsHTMLDDA)
- *   WEFT_HAS_CAN_BLOCK            JS_SetCanBlock (CanBlockIsTrue/False flags)
+ *   WEFT_HAS_CAN_BLOCK            JS_SetCanBlock (CanBlockIsTrue/False flags), and the
+ *                                 Atomics host support: $262.agent (threads sharing
+ *                                 SharedArrayBuffers), Atomics.waitAsync timeouts
  * Without them the tests that depend on them simply fail.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -708,6 +711,416 @@ static int set_method(JSContext *ctx, JSValueConst obj, const char *name, JSCFun
     return JS_SetPropertyStr(ctx, obj, name, f) < 0 ? -1 : 0;
 }
 
+/* ---------------------------------------------------------------------
+ * Agents ($262.agent, INTERPRETING.md). Each agent is a thread with its
+ * own runtime and context; the main thread shares a SharedArrayBuffer
+ * with them by handing its memory block over (JS_GetArrayBuffer, then
+ * JS_NewArrayBuffer(..., is_shared) in the agent, which takes its own
+ * reference). Everything the threads share is in `agents`, under its lock;
+ * no engine function is called with the lock held (the engine's waiter
+ * list calls agents_wake with its own lock held, so that order is fixed).
+ * At the end of each test the agents are told to stop (their interrupt
+ * handler then fires, also inside Atomics.wait) and joined.
+ * ------------------------------------------------------------------- */
+#ifdef WEFT_HAS_CAN_BLOCK
+#define MAX_AGENTS 16
+
+typedef struct Report {
+    struct Report *next;
+    char *text;
+} Report;
+
+typedef struct Agent {
+    pthread_t tid;
+    char *src;
+    uint64_t taken; /* the last broadcast generation this agent took */
+    bool running;   /* its thread has not finished */
+    bool woken;     /* a notify for one of its waitAsync waiters */
+    JSValue callback; /* receiveBroadcast's; only the agent's thread uses it */
+} Agent;
+
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t cond; /* any change below */
+    Agent *list[MAX_AGENTS];
+    int n;
+    uint8_t *block; /* the broadcast SharedArrayBuffer's memory */
+    size_t block_len;
+    double num;
+    uint64_t generation;
+    Report *reports, *reports_tail;
+    bool stop;
+    bool main_woken;
+} agents = {.lock = PTHREAD_MUTEX_INITIALIZER, .cond = PTHREAD_COND_INITIALIZER};
+
+static double now_ms(void) { return now_seconds() * 1e3; }
+
+/* waits on agents.cond for at most ms milliseconds (lock held) */
+static void agents_wait(double ms)
+{
+    struct timespec ts;
+    double t = now_seconds() + ms / 1e3;
+    ts.tv_sec = (time_t)t;
+    ts.tv_nsec = (long)((t - (double)ts.tv_sec) * 1e9);
+    pthread_cond_timedwait(&agents.cond, &agents.lock, &ts);
+}
+
+/* the engine's wake hook: a waitAsync waiter of rt was notified */
+static void agents_wake(JSRuntime *rt, void *opaque)
+{
+    Agent *a = opaque;
+    pthread_mutex_lock(&agents.lock);
+    if (a)
+        a->woken = true;
+    else
+        agents.main_woken = true;
+    pthread_cond_broadcast(&agents.cond);
+    pthread_mutex_unlock(&agents.lock);
+}
+
+static bool agents_stopping(void)
+{
+    bool stop;
+    pthread_mutex_lock(&agents.lock);
+    stop = agents.stop;
+    pthread_mutex_unlock(&agents.lock);
+    return stop;
+}
+
+static int agent_interrupt(JSRuntime *rt, void *opaque)
+{
+    return agents_stopping() || now_seconds() > host.deadline;
+}
+
+static JSValue agent_sleep(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    double ms;
+    struct timespec ts;
+    if (JS_ToFloat64(ctx, &ms, argc > 0 ? argv[0] : JS_UNDEFINED))
+        return JS_EXCEPTION;
+    if (ms > 0) {
+        ts.tv_sec = (time_t)(ms / 1e3);
+        ts.tv_nsec = (long)((ms - (double)ts.tv_sec * 1e3) * 1e6);
+        nanosleep(&ts, NULL);
+    }
+    return JS_UNDEFINED;
+}
+
+static JSValue agent_monotonic_now(JSContext *ctx, JSValueConst this_val, int argc,
+                                   JSValueConst *argv)
+{
+    return JS_NewFloat64(ctx, now_ms());
+}
+
+static JSValue agent_receive_broadcast(JSContext *ctx, JSValueConst this_val, int argc,
+                                       JSValueConst *argv)
+{
+    Agent *a = JS_GetContextOpaque(ctx);
+    if (argc < 1 || !JS_IsFunction(ctx, argv[0]))
+        return JS_ThrowTypeError(ctx, "receiveBroadcast: not a function");
+    JS_FreeValue(ctx, a->callback);
+    a->callback = JS_DupValue(ctx, argv[0]);
+    return JS_UNDEFINED;
+}
+
+static JSValue agent_report(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    const char *s = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
+    Report *r;
+    if (!s)
+        return JS_EXCEPTION;
+    r = xmalloc(sizeof(*r));
+    r->next = NULL;
+    r->text = xstrdup(s);
+    JS_FreeCString(ctx, s);
+    pthread_mutex_lock(&agents.lock);
+    if (agents.reports_tail)
+        agents.reports_tail->next = r;
+    else
+        agents.reports = r;
+    agents.reports_tail = r;
+    pthread_cond_broadcast(&agents.cond);
+    pthread_mutex_unlock(&agents.lock);
+    return JS_UNDEFINED;
+}
+
+static JSValue agent_leaving(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    return JS_UNDEFINED;
+}
+
+static JSValue agent_print(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
+{
+    const char *s = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
+    if (!s)
+        return JS_EXCEPTION;
+    printf("%s\n", s);
+    JS_FreeCString(ctx, s);
+    return JS_UNDEFINED;
+}
+
+static void agent_drain(JSRuntime *rt)
+{
+    JSContext *job_ctx;
+    int r;
+    while ((r = JS_ExecutePendingJob(rt, &job_ctx)) != 0) {
+        if (r < 0 && job_ctx)
+            JS_FreeValue(job_ctx, JS_GetException(job_ctx));
+    }
+}
+
+/* runs jobs and settles waitAsync waiters until nothing is left to do
+   now; returns the waiters' next timeout (JS_SettleAtomicsWaiters) */
+static int64_t agent_turn(JSRuntime *rt)
+{
+    int64_t t;
+    do {
+        agent_drain(rt);
+        t = JS_SettleAtomicsWaiters(rt);
+    } while (JS_IsJobPending(rt));
+    return t;
+}
+
+/* waits for the next broadcast (true, with the SAB and number) or for the
+   end (false), serving the agent's waitAsync waiters meanwhile */
+static bool agent_next_broadcast(Agent *a, JSRuntime *rt, uint8_t **pblock, size_t *plen,
+                                 double *pnum)
+{
+    for (;;) {
+        int64_t t = agent_turn(rt);
+        bool got = false, stop;
+        pthread_mutex_lock(&agents.lock);
+        if (!agents.stop && agents.generation == a->taken && !a->woken)
+            agents_wait(t >= 0 && t < 20 ? (double)t : 20);
+        stop = agents.stop;
+        a->woken = false;
+        if (!stop && agents.generation != a->taken) {
+            a->taken = agents.generation;
+            *pblock = agents.block;
+            *plen = agents.block_len;
+            *pnum = agents.num;
+            got = true;
+            pthread_cond_broadcast(&agents.cond);
+        }
+        pthread_mutex_unlock(&agents.lock);
+        if (stop)
+            return false;
+        if (got)
+            return true;
+    }
+}
+
+static int agent_setup(JSContext *ctx)
+{
+    JSValue global = JS_GetGlobalObject(ctx), d = JS_NewObject(ctx), ag = JS_NewObject(ctx);
+    int ret = -1;
+    if (JS_IsException(d) || JS_IsException(ag))
+        goto done;
+    if (set_method(ctx, ag, "receiveBroadcast", agent_receive_broadcast, 1) < 0 ||
+        set_method(ctx, ag, "report", agent_report, 1) < 0 ||
+        set_method(ctx, ag, "leaving", agent_leaving, 0) < 0 ||
+        set_method(ctx, ag, "sleep", agent_sleep, 1) < 0 ||
+        set_method(ctx, ag, "monotonicNow", agent_monotonic_now, 0) < 0 ||
+        JS_SetPropertyStr(ctx, d, "agent", JS_DupValue(ctx, ag)) < 0 ||
+        JS_SetPropertyStr(ctx, global, "$262", JS_DupValue(ctx, d)) < 0 ||
+        set_method(ctx, global, "print", agent_print, 1) < 0)
+        goto done;
+    ret = 0;
+done:
+    JS_FreeValue(ctx, ag);
+    JS_FreeValue(ctx, d);
+    JS_FreeValue(ctx, global);
+    return ret;
+}
+
+static void agent_run(Agent *a, JSContext *ctx)
+{
+    JSRuntime *rt = JS_GetRuntime(ctx);
+    JSValue ret = JS_Eval(ctx, a->src, strlen(a->src), "<agent>", JS_EVAL_TYPE_GLOBAL);
+    uint8_t *block;
+    size_t len;
+    double num;
+    if (JS_IsException(ret)) {
+        JS_FreeValue(ctx, JS_GetException(ctx));
+        return;
+    }
+    JS_FreeValue(ctx, ret);
+    while (!JS_IsUndefined(a->callback) && agent_next_broadcast(a, rt, &block, &len, &num)) {
+        JSValue args[2];
+        args[0] = JS_NewArrayBuffer(ctx, block, len, NULL, NULL, true);
+        args[1] = JS_NewFloat64(ctx, num);
+        ret = JS_IsException(args[0]) ? JS_EXCEPTION : JS_Call(ctx, a->callback, JS_UNDEFINED, 2, args);
+        if (JS_IsException(ret))
+            JS_FreeValue(ctx, JS_GetException(ctx));
+        JS_FreeValue(ctx, ret);
+        JS_FreeValue(ctx, args[0]);
+    }
+    /* an agent that never waits for a broadcast still serves its waiters */
+    while (agent_turn(rt) >= 0 && !agents_stopping()) {
+        struct timespec ts = {0, 1000000};
+        nanosleep(&ts, NULL);
+    }
+}
+
+static void *agent_thread(void *arg)
+{
+    Agent *a = arg;
+    JSRuntime *rt = JS_NewRuntime();
+    JSContext *ctx = NULL;
+    if (rt) {
+        JS_SetMemoryLimit(rt, opt.memory_limit);
+        JS_SetInterruptHandler(rt, agent_interrupt, NULL);
+        JS_SetAtomicsWakeFunc(rt, agents_wake, a);
+        ctx = JS_NewContext(rt);
+    }
+    if (ctx) {
+        JS_SetContextOpaque(ctx, a);
+        if (agent_setup(ctx) == 0)
+            agent_run(a, ctx);
+        JS_FreeValue(ctx, a->callback);
+        a->callback = JS_UNDEFINED;
+        JS_FreeContext(ctx);
+    }
+    if (rt)
+        JS_FreeRuntime(rt);
+    pthread_mutex_lock(&agents.lock);
+    a->running = false;
+    pthread_cond_broadcast(&agents.cond);
+    pthread_mutex_unlock(&agents.lock);
+    return NULL;
+}
+
+static JSValue host_agent_start(JSContext *ctx, JSValueConst this_val, int argc,
+                                JSValueConst *argv)
+{
+    const char *src = JS_ToCString(ctx, argc > 0 ? argv[0] : JS_UNDEFINED);
+    Agent *a;
+    if (!src)
+        return JS_EXCEPTION;
+    if (agents.n == MAX_AGENTS) {
+        JS_FreeCString(ctx, src);
+        return JS_ThrowInternalError(ctx, "test262 host: too many agents");
+    }
+    a = xmalloc(sizeof(*a));
+    memset(a, 0, sizeof(*a));
+    a->src = xstrdup(src);
+    a->callback = JS_UNDEFINED;
+    a->running = true;
+    JS_FreeCString(ctx, src);
+    pthread_mutex_lock(&agents.lock);
+    a->taken = agents.generation;
+    agents.list[agents.n++] = a;
+    pthread_mutex_unlock(&agents.lock);
+    if (pthread_create(&a->tid, NULL, agent_thread, a) != 0)
+        die("cannot start an agent thread");
+    return JS_UNDEFINED;
+}
+
+/* whether every running agent took the current broadcast (lock held) */
+static bool agents_all_took(void)
+{
+    for (int i = 0; i < agents.n; i++)
+        if (agents.list[i]->running && agents.list[i]->taken != agents.generation)
+            return false;
+    return true;
+}
+
+static JSValue host_agent_broadcast(JSContext *ctx, JSValueConst this_val, int argc,
+                                    JSValueConst *argv)
+{
+    size_t len;
+    uint8_t *block;
+    double num = 0;
+    bool timed_out = false;
+    if (argc < 1 || !JS_IsSharedArrayBuffer(argv[0]))
+        return JS_ThrowTypeError(ctx, "broadcast: not a SharedArrayBuffer");
+    block = JS_GetArrayBuffer(ctx, &len, argv[0]);
+    if (argc > 1 && !JS_IsUndefined(argv[1]) && JS_ToFloat64(ctx, &num, argv[1]))
+        return JS_EXCEPTION;
+    pthread_mutex_lock(&agents.lock);
+    agents.block = block;
+    agents.block_len = len;
+    agents.num = num;
+    agents.generation++;
+    pthread_cond_broadcast(&agents.cond);
+    while (!agents_all_took()) {
+        if (now_seconds() > host.deadline) {
+            timed_out = true;
+            break;
+        }
+        agents_wait(20);
+    }
+    pthread_mutex_unlock(&agents.lock);
+    if (timed_out) {
+        host.timed_out = true;
+        return JS_ThrowInternalError(ctx, "broadcast: timed out");
+    }
+    return JS_UNDEFINED;
+}
+
+static JSValue host_agent_get_report(JSContext *ctx, JSValueConst this_val, int argc,
+                                     JSValueConst *argv)
+{
+    Report *r;
+    JSValue v;
+    pthread_mutex_lock(&agents.lock);
+    r = agents.reports;
+    if (r) {
+        agents.reports = r->next;
+        if (!agents.reports)
+            agents.reports_tail = NULL;
+    }
+    pthread_mutex_unlock(&agents.lock);
+    if (!r)
+        return JS_NULL;
+    v = JS_NewString(ctx, r->text);
+    free(r->text);
+    free(r);
+    return v;
+}
+
+/* the end of a test: stops and joins every agent, drops the reports */
+static void agents_stop_all(void)
+{
+    pthread_mutex_lock(&agents.lock);
+    agents.stop = true;
+    pthread_cond_broadcast(&agents.cond);
+    pthread_mutex_unlock(&agents.lock);
+    for (int i = 0; i < agents.n; i++) {
+        pthread_join(agents.list[i]->tid, NULL);
+        free(agents.list[i]->src);
+        free(agents.list[i]);
+    }
+    while (agents.reports) {
+        Report *r = agents.reports;
+        agents.reports = r->next;
+        free(r->text);
+        free(r);
+    }
+    agents.reports_tail = NULL;
+    agents.n = 0;
+    agents.stop = false;
+    agents.main_woken = false;
+}
+
+static int host_setup_agent(JSContext *ctx, JSValueConst d)
+{
+    JSValue ag = JS_NewObject(ctx);
+    int ret = -1;
+    if (JS_IsException(ag))
+        return -1;
+    if (set_method(ctx, ag, "start", host_agent_start, 1) == 0 &&
+        set_method(ctx, ag, "broadcast", host_agent_broadcast, 2) == 0 &&
+        set_method(ctx, ag, "getReport", host_agent_get_report, 0) == 0 &&
+        set_method(ctx, ag, "sleep", agent_sleep, 1) == 0 &&
+        set_method(ctx, ag, "monotonicNow", agent_monotonic_now, 0) == 0)
+        ret = JS_SetPropertyStr(ctx, d, "agent", JS_DupValue(ctx, ag)) < 0 ? -1 : 0;
+    JS_FreeValue(ctx, ag);
+    return ret;
+}
+
+#endif
+
 /* defines print and $262 on ctx's global object; returns $262 */
 static JSValue host_setup_realm(JSContext *ctx)
 {
@@ -723,6 +1136,10 @@ static JSValue host_setup_realm(JSContext *ctx)
         goto fail;
 #ifdef WEFT_HAS_DETACH_ARRAY_BUFFER
     if (set_method(ctx, d, "detachArrayBuffer", host_detach_array_buffer, 1) < 0)
+        goto fail;
+#endif
+#ifdef WEFT_HAS_CAN_BLOCK
+    if (host_setup_agent(ctx, d) < 0)
         goto fail;
 #endif
 #ifdef WEFT_HAS_IS_HTML_DDA
@@ -956,6 +1373,41 @@ static void drain_jobs(JSRuntime *rt, Outcome *oc)
 #endif
 }
 
+#ifdef WEFT_HAS_CAN_BLOCK
+/* after the script: jobs, and for an async test the waitAsync timeouts and
+   notifications it may be waiting for (from agents too) */
+static void run_event_loop(JSRuntime *rt, bool is_async, Outcome *oc)
+{
+    for (;;) {
+        JSContext *job_ctx = NULL;
+        int64_t t = JS_SettleAtomicsWaiters(rt);
+        /* one job at a time: a promise loop polling for a waitAsync
+           timeout (the harness's setTimeout) must see it expire */
+        int r = JS_ExecutePendingJob(rt, &job_ctx);
+        if (r < 0) {
+            if (job_ctx)
+                record_pending(job_ctx, PHASE_RUNTIME, oc);
+            return;
+        }
+        if (oc->threw || host.timed_out)
+            return;
+        if (r > 0)
+            continue;
+        if (t < 0 || !is_async || host.async_done || host.async_failure[0])
+            return;
+        if (now_seconds() > host.deadline) {
+            host.timed_out = true;
+            return;
+        }
+        pthread_mutex_lock(&agents.lock);
+        if (!agents.main_woken)
+            agents_wait(t < 20 ? (double)t : 20);
+        agents.main_woken = false;
+        pthread_mutex_unlock(&agents.lock);
+    }
+}
+#endif
+
 static bool eval_harness_file(JSContext *ctx, const char *name, char *msg, size_t size)
 {
     const HarnessFile *h = harness_get(name);
@@ -1096,8 +1548,13 @@ static int run_in_context(JSContext *ctx, const TestCase *tc, bool strict, char 
         } else {
             JS_FreeValue(ctx, ret);
         }
-        if (!oc.threw)
+        if (!oc.threw) {
+#ifdef WEFT_HAS_CAN_BLOCK
+            run_event_loop(JS_GetRuntime(ctx), (m->flags & F_ASYNC) != 0, &oc);
+#else
             drain_jobs(JS_GetRuntime(ctx), &oc);
+#endif
+        }
     }
     free(strict_src);
     return judge(tc, &oc, msg, size);
@@ -1126,6 +1583,7 @@ static int run_mode(const TestCase *tc, bool strict, char *msg, size_t size)
 #endif
 #ifdef WEFT_HAS_CAN_BLOCK
     JS_SetCanBlock(rt, !(tc->meta.flags & F_CAN_BLOCK_FALSE));
+    JS_SetAtomicsWakeFunc(rt, agents_wake, NULL);
 #endif
     ctx = JS_NewContext(rt);
     if (!ctx) {
@@ -1141,6 +1599,9 @@ static int run_mode(const TestCase *tc, bool strict, char *msg, size_t size)
         JS_FreeValue(ctx, d);
         status = run_in_context(ctx, tc, strict, msg, size);
     }
+#ifdef WEFT_HAS_CAN_BLOCK
+    agents_stop_all();
+#endif
     JS_FreeContext(ctx);
     for (int i = 0; i < host.n_realms; i++)
         JS_FreeContext(host.realms[i]);

@@ -121,8 +121,8 @@ static void fmt_value(Fmt *f, JSValueConst v, int depth, int top);
 
 static int fmt_is_identifier_char(char c)
 {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-           c == '_' || c == '$';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '$';
 }
 
 static int fmt_is_identifier(const char *s)

@@ -19,6 +19,7 @@
 #include <math.h>
 
 #include "builtins.h"
+#include "typedarray.h"
 #include "proxy.h"
 #include "../atom.h"
 #include "../conv.h"
@@ -106,6 +107,11 @@ static JSValue js_array_get(JSContext *ctx, JSValueConst o, int64_t idx)
 /* Set(o, idx, val, true); frees val */
 static int js_array_set(JSContext *ctx, JSValueConst o, int64_t idx, JSValue val)
 {
+    /* fill on {length: 2**53 - 1} only sets: it must be interruptible too */
+    if (js_poll_interrupts(ctx)) {
+        JS_FreeValue(ctx, val);
+        return -1;
+    }
     return JS_SetPropertyInt64(ctx, o, idx, val) < 0 ? -1 : 0;
 }
 
@@ -2217,6 +2223,8 @@ static JSValue js_array_iterator_method(JSContext *ctx, JSValueConst this_val, i
    detached / out-of-bounds check in here) */
 static int js_array_iterator_length(JSContext *ctx, JSValueConst obj, int64_t *plen)
 {
+    if (js_is_typed_array(obj))
+        return js_typed_array_iterator_length(ctx, obj, plen);
     return js_get_length64(ctx, plen, obj);
 }
 

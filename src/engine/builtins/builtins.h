@@ -32,6 +32,7 @@ int js_init_error(JSContext *ctx);     /* Error, the native errors, AggregateErr
 int js_init_iterator(JSContext *ctx);  /* %IteratorPrototype% */
 int js_init_array(JSContext *ctx);     /* Array, %ArrayIteratorPrototype% */
 int js_init_string(JSContext *ctx);    /* String, %StringIteratorPrototype% */
+int js_init_regexp(JSContext *ctx);    /* RegExp, %RegExpStringIteratorPrototype% */
 int js_init_number(JSContext *ctx);
 int js_init_boolean(JSContext *ctx);
 int js_init_bigint(JSContext *ctx);
@@ -41,13 +42,20 @@ int js_init_date(JSContext *ctx);     /* Date (date.c) */
 int js_init_map(JSContext *ctx);       /* Map, Set, WeakMap, WeakSet + iterators */
 int js_init_weakref(JSContext *ctx);   /* WeakRef, FinalizationRegistry */
 int js_init_reflect(JSContext *ctx);
+int js_init_array_buffer(JSContext *ctx); /* ArrayBuffer, SharedArrayBuffer */
+int js_init_typed_arrays(JSContext *ctx); /* %TypedArray% and the 12 typed arrays */
+int js_init_dataview(JSContext *ctx);
+int js_init_atomics(JSContext *ctx);
 int js_init_global(JSContext *ctx);    /* globalThis, parseInt, isNaN, URI functions, ... */
 
 void js_array_init_classes(JSRuntime *rt);
 void js_string_init_classes(JSRuntime *rt);
+void js_regexp_init_classes(JSRuntime *rt);
 void js_map_init_classes(JSRuntime *rt);
 void js_weakref_init_classes(JSRuntime *rt);
 void js_iterator_init_classes(JSRuntime *rt);
+void js_array_buffer_init_classes(JSRuntime *rt);
+void js_typed_array_init_classes(JSRuntime *rt); /* typed arrays and DataView */
 
 /* ---------------------------------------------------------------------
  * Helpers shared by the families (intrinsics.c)

@@ -80,8 +80,8 @@ int js_init_builtins(JSContext *ctx)
 {
     static int (*const families[])(JSContext *) = {
         js_init_object, js_init_function, js_init_symbol,  js_init_error, js_init_iterator, js_init_generator, js_init_async,
-        js_init_array,  js_init_string,   js_init_number,  js_init_boolean, js_init_bigint,
-        js_init_math,   js_init_json,     js_init_date,    js_init_map,     js_init_weakref, js_init_promise, js_init_reflect, js_init_proxy, js_init_global,
+        js_init_array,  js_init_string, js_init_regexp,   js_init_number,  js_init_boolean, js_init_bigint,
+        js_init_math,   js_init_json,     js_init_date,    js_init_map,     js_init_weakref, js_init_promise, js_init_reflect, js_init_proxy, js_init_array_buffer, js_init_typed_arrays, js_init_dataview, js_init_atomics, js_init_global,
     };
     if (js_init_bootstrap(ctx) < 0)
         return -1;
@@ -96,12 +96,15 @@ void js_builtins_init_classes(JSRuntime *rt)
 {
     js_array_init_classes(rt);
     js_string_init_classes(rt);
+    js_regexp_init_classes(rt);
     js_map_init_classes(rt);
-    js_proxy_init_classes(rt);
     js_weakref_init_classes(rt);
+    js_proxy_init_classes(rt);
     js_promise_init_classes(rt);
     js_module_init_classes(rt);
     js_iterator_init_classes(rt);
+    js_array_buffer_init_classes(rt);
+    js_typed_array_init_classes(rt);
     js_for_in_init_class(rt);
     js_generator_init_class(rt);
     js_async_init_classes(rt);

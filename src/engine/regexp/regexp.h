@@ -61,6 +61,17 @@ JSReProgram *js_re_compile(const void *pattern, uint32_t len, bool wide, int fla
                            const JSReEnv *env, const char **perror, bool *pis_oom);
 void js_re_free(const JSReEnv *env, JSReProgram *prog);
 
+/* The early errors of a regular expression literal, for the parser:
+   NULL when pattern and flags (Latin-1 letters) are valid, else the
+   SyntaxError message. Needs no environment (allocates with malloc; an
+   allocation failure reports the literal as valid, leaving the error to
+   the RegExp constructor). */
+const char *js_re_check_literal(const void *pattern, uint32_t len, bool wide,
+                                const uint8_t *flags, uint32_t flags_len);
+
+/* the size of the program block in bytes: it holds no pointers, so a
+   copy of the bytes (at a 4-byte aligned address) is the same program */
+uint32_t js_re_get_size(const JSReProgram *prog);
 /* the flags the program was compiled with */
 int js_re_get_flags(const JSReProgram *prog);
 /* the number of capture groups, group 0 (the whole match) included */
@@ -82,10 +93,12 @@ enum {
 /* Runs prog over subject (len units, Latin-1 when !wide) starting at
    index start (<= len). On a match, captures[2 * i] and [2 * i + 1] hold
    the start and end of group i (-1 when it did not participate), for
-   every i < js_re_get_capture_count(prog). Without the sticky flag the
-   match may begin anywhere at or after start. Returns JS_RE_MATCH,
-   JS_RE_NO_MATCH, JS_RE_ERROR_MEMORY or JS_RE_INTERRUPTED. */
+   every i < js_re_get_capture_count(prog). A sticky match must begin at
+   start, else it may begin anywhere at or after it. (Sticky is an
+   argument rather than the program's y flag so that programs differing
+   only in y are one program.) Returns JS_RE_MATCH, JS_RE_NO_MATCH,
+   JS_RE_ERROR_MEMORY or JS_RE_INTERRUPTED. */
 int js_re_exec(const JSReProgram *prog, const void *subject, uint32_t len, bool wide,
-               uint32_t start, int32_t *captures, const JSReEnv *env);
+               uint32_t start, bool sticky, int32_t *captures, const JSReEnv *env);
 
 #endif /* WEFT_REGEXP_H */

@@ -1,6 +1,8 @@
 /*
- * list.h — intrusive circular doubly linked lists (the GC lists, context
- * lists, job queues). An empty list is a head that points at itself.
+ * list.h — intrusive circular doubly linked lists (the engine's GC lists,
+ * context lists and job queues; the runtime's timers, handlers and message
+ * queues). An empty list is a head that points at itself. Shared by the
+ * engine and the runtime layer: it holds no engine type.
  */
 #ifndef WEFT_LIST_H
 #define WEFT_LIST_H

@@ -1,0 +1,27 @@
+/*
+ * regexp.h — what the RegExp family (regexp.c) offers the rest of the
+ * engine: regexp literals compiled once, when their code is compiled,
+ * instead of at every evaluation.
+ *
+ * The compiler calls js_regexp_compile_literal for each literal and keeps
+ * the result in its constant pool; evaluating the literal then calls
+ * js_regexp_new_literal, which builds the RegExp object around the
+ * already compiled program (shared, never copied).
+ */
+#ifndef WEFT_BUILTINS_REGEXP_H
+#define WEFT_BUILTINS_REGEXP_H
+
+#include "../internal.h"
+
+/* Compiles the pattern and flags of a regexp literal (string values): a
+   new reference to a value holding the program (a string the caller
+   stores but never reads), or JS_EXCEPTION with the SyntaxError thrown */
+JSValue js_regexp_compile_literal(JSContext *ctx, JSValueConst pattern, JSValueConst flags);
+
+/* Evaluates a regexp literal: a new RegExp object of the realm, as
+   new RegExp(pattern, flags) would make it, whose program is `compiled`
+   (from js_regexp_compile_literal for the same pattern and flags) */
+JSValue js_regexp_new_literal(JSContext *ctx, JSValueConst pattern, JSValueConst flags,
+                              JSValueConst compiled);
+
+#endif /* WEFT_BUILTINS_REGEXP_H */
