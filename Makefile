@@ -8,7 +8,9 @@
 #   make test-asan    the test suite under ASan+UBSan (build-asan/)
 #   make test-tsan    the test suite under ThreadSanitizer (build-tsan/)
 #   make bench        benchmarks against node --jitless
-#   make fuzz         libFuzzer run of the regexp engine (FUZZ_TIME seconds)
+#   make bench-workers  os.Worker against node's worker_threads
+#   make fuzz         libFuzzer runs of the regexp engine and of the value
+#                     deserializer (FUZZ_TIME seconds each; fuzz-regexp, fuzz-read)
 #   make conformance  full test262 run, tables written into docs/CONFORMANCE.md
 
 CC ?= gcc
@@ -55,7 +57,15 @@ $(BUILD)/tests/%: tests/%.c $(BUILD)/libweftrt.a $(BUILD)/libweft.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS_ALL) -Isrc/engine -Isrc/runtime -o $@ $^ $(LIBS)
 
-unit: $(UNIT_BIN)
+# examples/embed.c, built against the public headers only: run by
+# tools/run-tests.sh, its output checked against examples/embed.out
+EMBED_BIN := $(BUILD)/examples/embed
+
+$(EMBED_BIN): examples/embed.c $(BUILD)/libweftrt.a $(BUILD)/libweft.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $^ $(LIBS)
+
+unit: $(UNIT_BIN) $(EMBED_BIN)
 
 test: all unit
 	@tools/run-tests.sh $(BUILD)
@@ -89,6 +99,10 @@ run: $(BUILD)/weft
 bench: $(BUILD)/weft
 	@tools/bench.sh $(BUILD)/weft
 
+# os.Worker against node's worker_threads (docs/PERFORMANCE.md)
+bench-workers: $(BUILD)/weft
+	@tools/bench-workers.sh $(BUILD)/weft
+
 conformance: $(BUILD)/weft-test262
 	tools/conformance.sh $(BUILD)
 
@@ -98,7 +112,9 @@ FUZZ_TIME ?= 60
 FUZZ_SRC := tests/fuzz/fuzz_regexp.c $(sort $(wildcard src/engine/regexp/*.c)) \
             src/engine/unicode.c src/engine/unicode_tables.c
 
-fuzz: build-fuzz/fuzz_regexp
+fuzz: fuzz-regexp fuzz-read
+
+fuzz-regexp: build-fuzz/fuzz_regexp
 	@mkdir -p build-fuzz/corpus
 	build-fuzz/fuzz_regexp -max_total_time=$(FUZZ_TIME) -max_len=512 -timeout=10 \
 	  build-fuzz/corpus tests/fuzz/regexp_seeds
@@ -108,12 +124,30 @@ build-fuzz/fuzz_regexp: $(FUZZ_SRC) $(wildcard src/engine/regexp/*.h) src/engine
 	clang -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 	  -D_GNU_SOURCE -Iinclude -Isrc/common -Isrc/engine -o $@ $(FUZZ_SRC)
 
+# JS_ReadObject on hostile bytes (tests/fuzz/fuzz_read.c): the engine is
+# built by a sub-make with clang and the sanitizers into build-fuzz/engine;
+# new interesting inputs accumulate in build-fuzz/read_corpus
+FUZZ_SAN := -fsanitize=address,undefined -fno-sanitize-recover=all
+
+fuzz-read: build-fuzz/fuzz_read
+	@mkdir -p build-fuzz/read_corpus
+	build-fuzz/fuzz_read -max_total_time=$(FUZZ_TIME) -max_len=4096 -timeout=10 \
+	  -rss_limit_mb=2048 -detect_leaks=0 build-fuzz/read_corpus tests/fuzz/read_seeds
+
+build-fuzz/fuzz_read: tests/fuzz/fuzz_read.c FORCE
+	$(MAKE) BUILD=build-fuzz/engine CC=clang OPT=-O1 \
+	  SAN="-fsanitize=fuzzer-no-link $(FUZZ_SAN)" build-fuzz/engine/libweft.a
+	clang -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -D_GNU_SOURCE -Iinclude \
+	  -o $@ tests/fuzz/fuzz_read.c build-fuzz/engine/libweft.a -lm -lpthread
+
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz
 
-.PHONY: all run unit test test262 test262-update test262-smoke test262-smoke-update test-asan test-tsan bench conformance format clean
+FORCE:
+
+.PHONY: all run unit test test262 test262-update test262-smoke test262-smoke-update test-asan test-tsan bench bench-workers conformance format clean fuzz fuzz-regexp fuzz-read FORCE
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -276,6 +276,11 @@ void *js_malloc(JSContext *ctx, size_t size);
 void *js_mallocz(JSContext *ctx, size_t size);
 void *js_realloc(JSContext *ctx, void *ptr, size_t size);
 void js_free(JSContext *ctx, void *ptr);
+/* hands a block of js_malloc/js_realloc (JS_WriteObject's output, say)
+   over to the caller, who frees it with free(), on any thread; NULL, and
+   the block stays the runtime's, for a small block of the runtime's own
+   memory */
+void *js_malloc_release(JSContext *ctx, void *ptr);
 char *js_strdup(JSContext *ctx, const char *str);
 void *js_malloc_rt(JSRuntime *rt, size_t size);
 void *js_mallocz_rt(JSRuntime *rt, size_t size);
@@ -321,6 +326,12 @@ bool JS_IsConstructor(JSContext *ctx, JSValueConst val);
 bool JS_IsArray(JSContext *ctx, JSValueConst val);
 bool JS_IsError(JSContext *ctx, JSValueConst val);
 
+/* Makes obj an [[IsHTMLDDA]] object (ECMA-262 Annex B.3.6, the web's
+   document.all): typeof gives "undefined", ToBoolean false, and == treats
+   it like undefined and null. For test harnesses; no effect on non-objects. */
+#define WEFT_HAS_IS_HTML_DDA 1
+void JS_SetIsHTMLDDA(JSContext *ctx, JSValueConst obj);
+
 /* -1 on exception, else 0/1 */
 int JS_ToBool(JSContext *ctx, JSValueConst val);
 /* 0 on success, -1 on exception */
@@ -356,6 +367,8 @@ JSValue __attribute__((format(printf, 2, 3))) JS_ThrowTypeError(JSContext *ctx, 
 JSValue __attribute__((format(printf, 2, 3))) JS_ThrowReferenceError(JSContext *ctx, const char *fmt, ...);
 JSValue __attribute__((format(printf, 2, 3))) JS_ThrowRangeError(JSContext *ctx, const char *fmt, ...);
 JSValue __attribute__((format(printf, 2, 3))) JS_ThrowInternalError(JSContext *ctx, const char *fmt, ...);
+/* throws a plain Error (not one of the native error types) */
+JSValue __attribute__((format(printf, 2, 3))) JS_ThrowPlainError(JSContext *ctx, const char *fmt, ...);
 JSValue JS_ThrowOutOfMemory(JSContext *ctx);
 
 /* ---------------------------------------------------------------------
@@ -698,6 +711,17 @@ void JS_SetImportMetaFunc(JSRuntime *rt, JSModuleImportMetaFunc *func, void *opa
 JSValue JS_EvalFunction(JSContext *ctx, JSValue fun_obj);
 /* loads the modules a compiled module imports (0, or -1 with an exception) */
 int JS_ResolveModule(JSContext *ctx, JSValueConst obj);
+/* the module `specifier` names when imported from the script or module
+   named base_name, found as an import declaration finds it (normalize,
+   then the module map or the loader); NULL with an exception */
+JSModuleDef *JS_LoadModuleDef(JSContext *ctx, const char *base_name, const char *specifier);
+/* loads the modules m imports, links and evaluates m: the promise of its
+   evaluation, already settled unless the graph has top-level await */
+JSValue JS_EvalModule(JSContext *ctx, JSModuleDef *m);
+/* the name of the script or module of the n_stack_levels-th innermost JS
+   function running (0: the innermost; C functions are skipped), or
+   JS_ATOM_NULL; the caller frees the atom */
+JSAtom JS_GetScriptOrModuleName(JSContext *ctx, int n_stack_levels);
 JSAtom JS_GetModuleName(JSContext *ctx, JSModuleDef *m);
 /* import.meta of m (created on first use) */
 JSValue JS_GetImportMeta(JSContext *ctx, JSModuleDef *m);
@@ -816,6 +840,73 @@ typedef struct JSSharedArrayBufferFunctions {
     void *sab_opaque;
 } JSSharedArrayBufferFunctions;
 void JS_SetSharedArrayBufferFunctions(JSRuntime *rt, const JSSharedArrayBufferFunctions *sf);
+
+/* ---------------------------------------------------------------------
+ * Value serialization (structured clone; docs/SERIALIZATION.md)
+ *
+ * The writer throws a TypeError ("... could not be cloned") and returns
+ * NULL for a value that cannot be cloned (function, symbol, WeakMap,
+ * Proxy...). The reader treats its input as untrusted: malformed bytes
+ * make it throw and return JS_EXCEPTION.
+ * ------------------------------------------------------------------- */
+#define WEFT_HAS_SERIALIZE 1
+#define JS_WRITE_OBJ_SAB       (1 << 2) /* SharedArrayBuffers written as references into sab_tab */
+#define JS_WRITE_OBJ_REFERENCE (1 << 3) /* keep shared references and cycles */
+#define JS_READ_OBJ_SAB        (1 << 2)
+#define JS_READ_OBJ_REFERENCE  (1 << 3)
+/* the bytes are allocated with the context's allocator: js_free(ctx, buf) */
+uint8_t *JS_WriteObject(JSContext *ctx, size_t *psize, JSValueConst obj, int flags);
+/* also lists the SAB data pointers met (js_free(ctx, *psab_tab)) */
+uint8_t *JS_WriteObject2(JSContext *ctx, size_t *psize, JSValueConst obj, int flags,
+                         uint8_t ***psab_tab, size_t *psab_tab_len);
+JSValue JS_ReadObject(JSContext *ctx, const uint8_t *buf, size_t buf_len, int flags);
+/* postMessage's transferList: the ArrayBuffers in `transfer` (an array, or
+   undefined) are detached from the sender; their bytes (malloc()ed, owned
+   by the table) are listed in *ptransfer_tab, and the reader makes
+   ArrayBuffers that take ownership of them (zero copy). */
+typedef struct JSTransferredBuffer {
+    uint8_t *data;
+    size_t len;
+} JSTransferredBuffer;
+uint8_t *JS_WriteObjectTransfer(JSContext *ctx, size_t *psize, JSValueConst obj, int flags,
+                                JSValueConst transfer, uint8_t ***psab_tab, size_t *psab_tab_len,
+                                JSTransferredBuffer **ptransfer_tab, size_t *ptransfer_len);
+JSValue JS_ReadObjectTransfer(JSContext *ctx, const uint8_t *buf, size_t buf_len, int flags,
+                              JSTransferredBuffer *transfer_tab, size_t transfer_len);
+/* frees the buffers of a transfer table the reader did not take (and the
+   table itself, allocated with malloc) */
+void JS_FreeTransferredBuffers(JSTransferredBuffer *tab, size_t len);
+
+/* ---------------------------------------------------------------------
+ * Inspection: the internal slots a debugger or a pretty printer shows,
+ * read without running any JS code (no getter, no Proxy trap, no
+ * toString). Each getter returns a new reference, JS_UNDEFINED when val
+ * is not of the kind named, or JS_EXCEPTION (out of memory).
+ * ------------------------------------------------------------------- */
+#define WEFT_HAS_INSPECTION 1
+bool JS_IsProxy(JSValueConst val);
+bool JS_IsDate(JSValueConst val);
+bool JS_IsRegExp(JSValueConst val);
+bool JS_IsMap(JSValueConst val);
+bool JS_IsSet(JSValueConst val);
+bool JS_IsWeakMap(JSValueConst val);
+bool JS_IsWeakSet(JSValueConst val);
+/* [[ProxyTarget]] and [[ProxyHandler]] (JS_NULL once revoked) */
+JSValue JS_GetProxyTarget(JSContext *ctx, JSValueConst proxy);
+JSValue JS_GetProxyHandler(JSContext *ctx, JSValueConst proxy);
+/* the primitive in a Number, String, Boolean, Symbol or BigInt wrapper
+   object, or the time value of a Date (a number, NaN when invalid) */
+JSValue JS_GetPrimitiveValue(JSContext *ctx, JSValueConst obj);
+/* the stack string an error object captured when it was created */
+JSValue JS_GetErrorStack(JSContext *ctx, JSValueConst err);
+/* a new array of a Map's [key, value] pairs or a Set's values, in
+   insertion order */
+JSValue JS_GetMapEntries(JSContext *ctx, JSValueConst obj);
+/* a RegExp's literal text: "/" + source (escaped) + "/" + flags */
+JSValue JS_GetRegExpLiteral(JSContext *ctx, JSValueConst re);
+/* Function.prototype.toString of a callable: its source text, or
+   "function name() { [native code] }" */
+JSValue JS_GetFunctionSource(JSContext *ctx, JSValueConst fn);
 
 /* ---------------------------------------------------------------------
  * Atomics.wait and Atomics.waitAsync

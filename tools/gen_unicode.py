@@ -23,6 +23,16 @@ The script is three layers:
   - build_tables() says which tables exist; adding a property is one line
     there, plus, for a new encoding, one emitter and its C lookup.
 
+Besides properties and case mappings, the generator writes the
+normalization data of UAX #15 (combining classes, full canonical and
+compatibility decompositions, primary composites without the
+Full_Composition_Exclusion ones, NFx_QC quick-check sets; Hangul is left
+to arithmetic) and a reduced DUCET for localeCompare from allkeys.txt
+(collation elements of code points without a canonical decomposition, as
+runs; expansions; contractions; the ranges of UTS #10's implicit weights,
+which are computed at run time rather than stored). --sizes prints every
+table's size.
+
 Tables hold Unicode properties only; ECMAScript-specific definitions
 (WhiteSpace, ZWNJ/ZWJ in identifiers) are applied by unicode.c, so the same
 sets can serve RegExp property escapes. The RegExp tables (property sets,
@@ -93,12 +103,15 @@ class Ucd:
 
 
 class UnicodeData:
-    """UnicodeData.txt: general category and simple case mappings."""
+    """UnicodeData.txt: general category, simple case mappings, canonical
+    combining class and decomposition mappings."""
 
     def __init__(self, records):
         self.category = {}  # cp -> 'Lu', ...; unlisted code points are Cn
         self.upper = {}  # cp -> simple uppercase, only where it differs
         self.lower = {}
+        self.ccc = {}  # cp -> nonzero Canonical_Combining_Class
+        self.decomp = {}  # cp -> (is_compat, tuple of code points), one level
         range_start = None
         for f in records:
             cp, name, gc = int(f[0], 16), f[1], f[2]
@@ -111,6 +124,11 @@ class UnicodeData:
                 range_start = None
                 continue
             self.category[cp] = gc
+            if int(f[3]):
+                self.ccc[cp] = int(f[3])
+            if f[5]:
+                compat = f[5].startswith("<")
+                self.decomp[cp] = (compat, parse_cps(f[5].split(">")[-1]))
             if f[12]:
                 self.upper[cp] = int(f[12], 16)
             if f[13]:
@@ -132,6 +150,17 @@ def read_binary_properties(records):
         lo, hi = parse_range(f[0])
         props.setdefault(f[1], set()).update(range(lo, hi + 1))
     return props
+
+
+def read_quick_check(records):
+    """DerivedNormalizationProps.txt: {'NFC_QC': set of code points whose
+    value is N or M, ...}; unlisted code points are Y."""
+    qc = {}
+    for f in records:
+        if len(f) == 3 and f[1].endswith("_QC"):
+            lo, hi = parse_range(f[0])
+            qc.setdefault(f[1], set()).update(range(lo, hi + 1))
+    return qc
 
 
 def read_special_casing(records):
@@ -544,6 +573,215 @@ def emit_special_case(out, name, mapping):
     )
 
 
+def utf16(cps):
+    """Code points -> UTF-16 code units."""
+    units = []
+    for c in cps:
+        if c > 0xFFFF:
+            units += [0xD800 + ((c - 0x10000) >> 10), 0xDC00 + ((c - 0x10000) & 0x3FF)]
+        else:
+            units.append(c)
+    return units
+
+
+def emit_ccc(out, ccc):
+    """Canonical_Combining_Class as runs of equal nonzero values: a uint32_t
+    start << 11 | (len - 1) per run, sorted, and the class of each run in a
+    parallel uint8_t array. Unlisted code points have class 0."""
+    runs = []
+    for c in sorted(ccc):
+        if runs and runs[-1][0] + runs[-1][1] == c and runs[-1][2] == ccc[c] and runs[-1][1] < 2048:
+            runs[-1][1] += 1
+        else:
+            runs.append([c, 1, ccc[c]])
+    out.add("ccc_runs", 4 * len(runs),
+            c_array("uint32_t", "ccc_runs", [c << 11 | (n - 1) for c, n, _ in runs], 8, hex8))
+    out.add("ccc_class", len(runs), c_array("uint8_t", "ccc_class", [v for _, _, v in runs], 16, str))
+    out.add("js_unicode_combining_class", 24,
+            f"const JSUnicodeCccTable js_unicode_combining_class = {{ccc_runs, ccc_class, {len(runs)}}};",
+            "extern const JSUnicodeCccTable js_unicode_combining_class;")
+
+
+def full_decomposition(decomp, c, compat):
+    """The recursive decomposition of c: canonical mappings only, or
+    compatibility ones too. Hangul syllables are algorithmic and not in
+    decomp."""
+    entry = decomp.get(c)
+    if not entry or (entry[0] and not compat):
+        return (c,)
+    return tuple(x for d in entry[1] for x in full_decomposition(decomp, d, compat))
+
+
+def emit_decompositions(out, decomp):
+    """Full (recursive) decompositions, UTF-16 encoded in one uint16_t pool.
+    Per code point with a mapping, sorted: a uint32_t word
+    c << 11 | canon_len << 6 | compat_len and a uint16_t pool offset. The
+    pool holds the canonical decomposition (canon_len units, 0 when c has
+    only a compatibility mapping) followed by the compatibility one
+    (compat_len units, 0 when it equals the canonical one)."""
+    words, offsets, pool = [], [], []
+    for c in sorted(decomp):
+        canon = () if decomp[c][0] else full_decomposition(decomp, c, False)
+        compat = full_decomposition(decomp, c, True)
+        canon_units = utf16(canon)
+        assert len(canon) <= 4 * len(utf16([c])), "JS_UNICODE_NFD_MAX_GROWTH in unicode.h"
+        compat_units = [] if compat == canon else utf16(compat)
+        assert len(canon_units) < 32 and len(compat_units) < 64, c
+        words.append(c << 11 | len(canon_units) << 6 | len(compat_units))
+        offsets.append(len(pool))
+        pool += canon_units + compat_units
+    assert len(pool) <= 0xFFFF
+    out.add("decomp_words", 4 * len(words), c_array("uint32_t", "decomp_words", words, 8, hex8))
+    out.add("decomp_offsets", 2 * len(offsets),
+            c_array("uint16_t", "decomp_offsets", offsets, 12, str))
+    out.add("decomp_pool", 2 * len(pool), c_array("uint16_t", "decomp_pool", pool, 12, hex4))
+    out.add("js_unicode_decomp", 32,
+            "const JSUnicodeDecompTable js_unicode_decomp = "
+            f"{{decomp_words, decomp_offsets, decomp_pool, {len(words)}}};",
+            "extern const JSUnicodeDecompTable js_unicode_decomp;")
+
+
+def emit_compositions(out, decomp, exclusions):
+    """The primary composites: {first, second, composite} for every
+    canonical two-code-point mapping not in Full_Composition_Exclusion,
+    sorted by (first, second) for a binary search. Hangul is algorithmic."""
+    rows = sorted((m[0], m[1], c) for c, (compat, m) in decomp.items()
+                  if not compat and len(m) == 2 and c not in exclusions)
+    assert min(r[1] for r in rows) >= 0x300, "unicode_normalize.c's compose_pair assumes this"
+    text = ",\n".join("    " + ", ".join(f"{{0x{a:05x}, 0x{b:05x}, 0x{c:05x}}}"
+                                           for a, b, c in rows[i:i + 3])
+                      for i in range(0, len(rows), 3))
+    out.add("comp_triples", 12 * len(rows),
+            f"static const uint32_t comp_triples[{len(rows)}][3] = {{\n{text}\n}};")
+    out.add("js_unicode_comp", 16,
+            f"const JSUnicodeCompTable js_unicode_comp = {{comp_triples, {len(rows)}}};",
+            "extern const JSUnicodeCompTable js_unicode_comp;")
+
+
+def read_allkeys(path):
+    """allkeys.txt (the DUCET of UTS #10): ({tuple of code points: list of
+    (primary, secondary, tertiary)}, [(lo, hi, base) @implicitweights])."""
+    table, implicit = {}, []
+    element = re.compile(r"\[[.*]([0-9A-F]+)\.([0-9A-F]+)\.([0-9A-F]+)\]")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line.startswith("@implicitweights"):
+                cps, base = line.split(None, 1)[1].split(";")
+                implicit.append(parse_range(cps.strip()) + (int(base, 16),))
+            elif line and not line.startswith("@"):
+                key, ces = line.split(";")
+                table[parse_cps(key)] = [tuple(int(x, 16) for x in m)
+                                         for m in element.findall(ces)]
+    return table, implicit
+
+
+def pack_ce(p, s, t):
+    """A collation element as primary << 16 | secondary << 5 | tertiary."""
+    assert p <= 0xFFFF and s < 0x200 and t < 0x20
+    return p << 16 | s << 5 | t
+
+
+COLL_CONST, COLL_INC, COLL_EXPANSION = 0, 1, 2
+COLL_RUN_MAX = 512  # 9 bits of the run word
+COLL_LATIN = 0x250  # code points below have their CE in a direct table
+
+
+def collation_runs(singles):
+    """Cover {cp: [packed CE, ...]} with runs (start, len, kind, value): a
+    one-element mapping extends the previous run when its code point and
+    its CE follow on (kind CONST: the same CE, INC: primary + 1); a longer
+    one is a run of kind EXPANSION whose value is its expansion."""
+    runs = []
+    for c in sorted(singles):
+        ces = singles[c]
+        if len(ces) == 1 and runs and runs[-1][2] != COLL_EXPANSION:
+            start, n, kind, first = runs[-1]
+            if start + n == c and n < COLL_RUN_MAX:
+                step = ces[0] - first
+                if n == 1 and step in (0, 1 << 16):
+                    runs[-1] = [start, 2, COLL_CONST if step == 0 else COLL_INC, first]
+                    continue
+                if step == (n << 16 if kind == COLL_INC else 0):
+                    runs[-1][1] += 1
+                    continue
+        if len(ces) == 1:
+            runs.append([c, 1, COLL_CONST, ces[0]])
+        else:
+            runs.append([c, 1, COLL_EXPANSION, tuple(ces)])
+    return runs
+
+
+def implicit_ranges(unified, implicit):
+    """The ranges of UTS #10's implicit weights other than the default
+    (base FBC0): (lo, hi, base, origin). Han (Unified_Ideograph) has origin
+    0: primary base + (c >> 15), second primary (c & 0x7FFF) | 0x8000;
+    base FB40 for the CJK Unified / Compatibility Ideographs blocks, FB80
+    for the others. The @implicitweights scripts of allkeys (Tangut,
+    Nushu, Khitan) have their block's first code point as origin: primary
+    base, then (c - origin) | 0x8000."""
+    origins = {0xFB00: 0x17000, 0xFB01: 0x1B170, 0xFB02: 0x18B00}
+    rows = [(lo, hi, base, origins[base]) for lo, hi, base in implicit]
+    for lo, hi in to_ranges(unified):
+        core = 0x4E00 <= lo <= 0x9FFF or 0xF900 <= lo <= 0xFAFF
+        rows.append((lo, hi, 0xFB40 if core else 0xFB80, 0))
+    return sorted(rows)
+
+
+def emit_collation(out, ducet, implicit, decomp, unified):
+    """The DUCET for localeCompare, reduced to what a comparison of NFD
+    strings needs: code points with a canonical decomposition are left
+    out (the text is decomposed first and the DUCET is canonically
+    closed), and so are the variable flags (the order is non-ignorable).
+
+    coll_runs: sorted words start << 11 | (len - 1) << 2 | kind, with
+    coll_values[i] the run's first CE (CONST, INC) or, for EXPANSION,
+    offset << 5 | count into coll_expansions. Contractions (keys of more
+    than one code point) are records ncps << 8 | nces, the code points
+    after the first, the CEs, in coll_contractions; coll_contraction_index
+    holds {first code point, record offset} sorted by code point, longer
+    contractions first. coll_latin is the CE of each code point below
+    COLL_LATIN, or 0xFFFFFFFF when it expands or starts a contraction, so
+    most Latin text needs no search."""
+    canonical = {c for c, (compat, _) in decomp.items() if not compat}
+    singles = {k[0]: [pack_ce(*e) for e in v] for k, v in ducet.items()
+               if len(k) == 1 and k[0] not in canonical}
+    runs = collation_runs(singles)
+    words, values, expansions = [], [], []
+    for start, n, kind, value in runs:
+        words.append(start << 11 | (n - 1) << 2 | kind)
+        if kind == COLL_EXPANSION:
+            assert len(value) < 32
+            values.append(len(expansions) << 5 | len(value))
+            expansions += value
+        else:
+            values.append(value)
+    pool, index = [], []
+    for key in sorted((k for k in ducet if len(k) > 1), key=lambda k: (k[0], -len(k), k)):
+        ces = [pack_ce(*e) for e in ducet[key]]
+        index.append((key[0], len(pool)))
+        pool += [len(key) << 8 | len(ces)] + list(key[1:]) + ces
+    flat_index = [x for pair in index for x in pair]
+    starters = {k[0] for k in ducet if len(k) > 1}
+    latin = [singles[c][0] if c in singles and len(singles[c]) == 1 and c not in starters
+             else 0xFFFFFFFF for c in range(COLL_LATIN)]
+    rows = implicit_ranges(unified, implicit)
+    flat_rows = [x for row in rows for x in row]
+    for name, values_, per, fmt in (("coll_runs", words, 8, hex8), ("coll_values", values, 8, hex8),
+                                    ("coll_expansions", expansions, 8, hex8),
+                                    ("coll_contractions", pool, 8, hex8),
+                                    ("coll_contraction_index", flat_index, 8, hex8),
+                                    ("coll_implicit", flat_rows, 8, hex8),
+                                    ("coll_latin", latin, 8, hex8)):
+        out.add(name, 4 * len(values_), c_array("uint32_t", name, values_, per, fmt))
+    out.add("js_unicode_collation", 64,
+            "const JSUnicodeCollation js_unicode_collation = {coll_runs, coll_values, "
+            f"coll_expansions, {len(words)}, coll_contractions, coll_contraction_index, "
+            f"{len(index)}, coll_implicit, {len(rows)}, coll_latin}};",
+            f"#define JS_UNICODE_COLL_LATIN {COLL_LATIN}\n"
+            "extern const JSUnicodeCollation js_unicode_collation;")
+
+
 # ---------------------------------------------------------------- tables
 
 TYPES = """\
@@ -601,6 +839,51 @@ typedef struct {
     const JSUnicodeSpecialCase *entries;
     uint32_t count;
 } JSUnicodeSpecialCaseList;
+
+/* Canonical_Combining_Class: runs start << 11 | (len - 1), sorted, with
+   their class in cls[]. See emit_ccc. */
+typedef struct {
+    const uint32_t *runs;
+    const uint8_t *cls;
+    uint32_t count;
+} JSUnicodeCccTable;
+
+/* Full decompositions: words[i] = c << 11 | canon_len << 6 | compat_len,
+   sorted; the UTF-16 units are at pool + offsets[i], canonical first.
+   See emit_decompositions. */
+typedef struct {
+    const uint32_t *words;
+    const uint16_t *offsets;
+    const uint16_t *pool;
+    uint32_t count;
+} JSUnicodeDecompTable;
+
+/* The DUCET for localeCompare: CEs are primary << 16 | secondary << 5 |
+   tertiary. runs[i] = start << 11 | (len - 1) << 2 | kind (0: every code
+   point has the CE values[i]; 1: the primary grows by one per code point;
+   2: one code point with expansions[values[i] >> 5 ..] of values[i] & 31
+   CEs). Contractions: index[2k] = first code point, index[2k + 1] = offset
+   of a record ncps << 8 | nces, code points 2.., CEs in contractions.
+   implicit: rows lo, hi, base, origin. latin[c] for c < JS_UNICODE_COLL_LATIN:
+   the CE of c, or 0xFFFFFFFF to take the general path. See emit_collation. */
+typedef struct {
+    const uint32_t *runs;
+    const uint32_t *values;
+    const uint32_t *expansions;
+    uint32_t run_count;
+    const uint32_t *contractions;
+    const uint32_t *contraction_index;
+    uint32_t contraction_count;
+    const uint32_t *implicit;
+    uint32_t implicit_count;
+    const uint32_t *latin;
+} JSUnicodeCollation;
+
+/* Primary composites {first, second, composite} sorted by (first, second). */
+typedef struct {
+    const uint32_t (*triples)[3];
+    uint32_t count;
+} JSUnicodeCompTable;
 """
 
 
@@ -721,8 +1004,21 @@ def build_tables(ucd, emoji_dir, out):
         ("CASED", derived["Cased"]),
         ("CASE_IGNORABLE", derived["Case_Ignorable"]),
     ]
+    latin1_sets = list(sets)
+    quick_check = read_quick_check(records("DerivedNormalizationProps.txt"))
+    sets += [(f"{form}_QC_NO_MAYBE", quick_check[f"{form}_QC"])
+             for form in ("NFC", "NFD", "NFKC", "NFKD")]
     emit_sets(out, sets)
-    emit_latin1_flags(out, sets)
+    emit_latin1_flags(out, latin1_sets)
+
+    exclusions = read_binary_properties(
+        records("DerivedNormalizationProps.txt"))["Full_Composition_Exclusion"]
+    emit_ccc(out, udata.ccc)
+    emit_decompositions(out, udata.decomp)
+    emit_compositions(out, udata.decomp, exclusions)
+    ducet, implicit = read_allkeys(ucd.path("allkeys.txt"))
+    unified = read_binary_properties(records("PropList.txt"))["Unified_Ideograph"]
+    emit_collation(out, ducet, implicit, udata.decomp, unified)
 
     upper = full_case_map(udata.upper, special_upper)
     lower = full_case_map(udata.lower, special_lower)

@@ -52,6 +52,21 @@ for t in "$BUILD"/tests/engine/test_* "$BUILD"/tests/runtime/test_*; do
     count "$TMP/out" "$(basename "$t")" $?
 done
 
+# examples/embed.c (docs/EMBEDDING.md): its output and status must stay the
+# ones examples/embed.out records
+if [ -x "$BUILD/examples/embed" ]; then
+    "$BUILD/examples/embed" > "$TMP/embed" 2>&1
+    status=$?
+    if cmp -s "$TMP/embed" examples/embed.out && [ "$status" = 0 ]; then
+        echo "1 passed, 0 failed" > "$TMP/out"
+    else
+        { echo "FAIL examples/embed (exit status $status)"
+          diff examples/embed.out "$TMP/embed" | head -n 20
+          echo "0 passed, 1 failed"; } > "$TMP/out"
+    fi
+    count "$TMP/out" "examples/embed"
+fi
+
 # JS tests that assert behaviour
 for t in tests/js/*.js tests/js/*.mjs; do
     [ -f "$t" ] || continue
@@ -64,6 +79,18 @@ for t in tests/js/*.js tests/js/*.mjs; do
     fi
     status=$?
     # report() throws when a case failed: that exit status is expected
+    grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$TMP/out" && status=0
+    count "$TMP/out" "$t" $status
+done
+
+# runtime JS tests (event loop, builtin modules, workers): each
+# tests/runtime/*.js and *.mjs runs like a tests/js file, from the top of
+# the tree; the files they load (worker modules, fixtures) live in
+# subdirectories of tests/runtime
+for t in tests/runtime/*.js tests/runtime/*.mjs; do
+    [ -f "$t" ] || continue
+    "$WEFT" -I tests/js/assert.js "$t" > "$TMP/out" 2>&1
+    status=$?
     grep -qE '^[0-9]+ passed, [1-9][0-9]* failed' "$TMP/out" && status=0
     count "$TMP/out" "$t" $status
 done
@@ -86,6 +113,24 @@ for t in tests/golden/*.js; do
         gf=$((gf + 1))
         echo "FAIL golden $t (exit status $status, expected ${want_status:-0})"
         diff "${t%.js}.out" "$TMP/out" | head -n 20
+    fi
+done
+# REPL golden tests: FILE.repl is piped into weft (no prompts when stdin is
+# not a terminal); a first line "// options: ..." gives weft's options
+# instead of being piped. Output as above; the exit status must be 0.
+for t in tests/golden/*.repl; do
+    [ -f "$t" ] || continue
+    opts=$(sed -n '1s|^// options: ||p' "$t")
+    if [ -n "$opts" ]; then sed 1d "$t"; else cat "$t"; fi > "$TMP/in"
+    # shellcheck disable=SC2086 # the options line is split into words
+    (cd tests/golden && "$WEFT" $opts) < "$TMP/in" > "$TMP/out" 2>&1
+    status=$?
+    if cmp -s "$TMP/out" "${t%.repl}.out" && [ "$status" = 0 ]; then
+        gp=$((gp + 1))
+    else
+        gf=$((gf + 1))
+        echo "FAIL golden $t (exit status $status, expected 0)"
+        diff "${t%.repl}.out" "$TMP/out" | head -n 20
     fi
 done
 echo "$gp passed, $gf failed" > "$TMP/out"

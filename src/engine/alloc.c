@@ -15,6 +15,7 @@
  */
 #include <malloc.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 #include "alloc.h"
 
@@ -48,9 +49,17 @@ typedef struct JSSlabFree {
 } JSSlabFree;
 
 typedef struct JSSlabChunk {
-    struct JSSlabChunk *next; /* all chunks of the runtime */
     uint8_t cls;
 } JSSlabChunk;
+
+/* a mapping chunks are carved from (JS_SLAB_REGION_CHUNKS of them, plus
+   one chunk of slack to align the first) */
+#define JS_SLAB_REGION_CHUNKS 32
+typedef struct JSSlabRegion {
+    struct JSSlabRegion *next;
+    void *base;
+    size_t size;
+} JSSlabRegion;
 
 #define JS_SLAB_HEADER 16 /* sizeof(JSSlabChunk), rounded to keep 16-byte alignment */
 
@@ -105,30 +114,57 @@ static bool js_slab_set_insert(JSAllocState *a, uintptr_t chunk)
 /* ---------------------------------------------------------------------
  * Chunks and blocks
  * ------------------------------------------------------------------- */
-static bool js_slab_refill(JSAllocState *a, int cls)
+/* a chunk from the current region or from a new one (NULL when out of
+   memory). aligned_alloc would do, but glibc splits each aligned block off
+   a larger one, and the pieces it frees cost pages of their own. */
+static JSSlabChunk *js_slab_new_chunk(JSAllocState *a)
+{
+    JSSlabChunk *c;
+    if (a->region_next == a->region_end) {
+        size_t size = (JS_SLAB_REGION_CHUNKS + 1) * (size_t)JS_SLAB_CHUNK_SIZE;
+        JSSlabRegion *r = malloc(sizeof(*r));
+        void *base = r ? mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+                              -1, 0)
+                       : MAP_FAILED;
+        uintptr_t first;
+        if (base == MAP_FAILED) {
+            free(r);
+            return NULL;
+        }
+        r->base = base;
+        r->size = size;
+        r->next = a->regions;
+        a->regions = r;
+        first = ((uintptr_t)base + JS_SLAB_CHUNK_SIZE - 1) & ~(uintptr_t)(JS_SLAB_CHUNK_SIZE - 1);
+        a->region_next = (uint8_t *)first;
+        a->region_end = a->region_next + JS_SLAB_REGION_CHUNKS * (size_t)JS_SLAB_CHUNK_SIZE;
+    }
+    c = (JSSlabChunk *)a->region_next;
+    a->region_next += JS_SLAB_CHUNK_SIZE;
+    return c;
+}
+
+/* a block of class cls from the newest chunk's untouched rest, or from a
+   new chunk (NULL when out of memory) */
+static void *js_slab_carve(JSAllocState *a, int cls)
 {
     size_t bsize = js_slab_class_size[cls];
-    JSSlabChunk *c = aligned_alloc(JS_SLAB_CHUNK_SIZE, JS_SLAB_CHUNK_SIZE);
-    uint8_t *p, *end;
-    if (!c)
-        return false;
-    if (!js_slab_set_insert(a, (uintptr_t)c)) {
-        free(c);
-        return false;
+    JSSlabChunk *c;
+    void *p;
+    if (a->bump[cls] && a->bump[cls] + bsize <= a->bump_end[cls]) {
+        p = a->bump[cls];
+        a->bump[cls] += bsize;
+        return p;
     }
+    c = js_slab_new_chunk(a);
+    if (!c || !js_slab_set_insert(a, (uintptr_t)c))
+        return NULL; /* an unregistered chunk is simply never used */
     c->cls = cls;
-    c->next = a->chunks;
-    a->chunks = c;
     a->chunk_count++;
-    /* thread the blocks into the free list, lowest address first */
     p = (uint8_t *)c + JS_SLAB_HEADER;
-    end = (uint8_t *)c + JS_SLAB_CHUNK_SIZE - bsize;
-    for (uint8_t *q = end; q >= p; q -= bsize) {
-        JSSlabFree *f = (JSSlabFree *)q;
-        f->next = a->free_list[cls];
-        a->free_list[cls] = f;
-    }
-    return true;
+    a->bump[cls] = (uint8_t *)p + bsize;
+    a->bump_end[cls] = (uint8_t *)c + JS_SLAB_CHUNK_SIZE;
+    return p;
 }
 
 #endif /* WEFT_NO_SLAB */
@@ -140,11 +176,15 @@ void *js_alloc_block(JSAllocState *a, size_t size, size_t *pusable)
         int cls = js_slab_class(size);
         JSSlabFree *f = a->free_list[cls];
         if (js_unlikely(!f)) {
-            if (!js_slab_refill(a, cls))
-                return NULL;
-            f = a->free_list[cls];
+            void *p = js_slab_carve(a, cls);
+            if (p)
+                *pusable = js_slab_class_size[cls];
+            return p;
         }
         a->free_list[cls] = f->next;
+        /* the next block handed out is likely cold (blocks are freed in
+           no particular order): start loading it now */
+        __builtin_prefetch(f->next, 1);
         *pusable = js_slab_class_size[cls];
         return f;
     }
@@ -159,6 +199,8 @@ void *js_alloc_block(JSAllocState *a, size_t size, size_t *pusable)
 
 #ifdef WEFT_NO_SLAB
 size_t js_block_size(JSAllocState *a, void *ptr) { return malloc_usable_size(ptr); }
+
+bool js_block_is_slab(JSAllocState *a, void *ptr) { return false; }
 
 size_t js_free_block(JSAllocState *a, void *ptr)
 {
@@ -192,6 +234,8 @@ size_t js_block_size(JSAllocState *a, void *ptr)
     int cls = js_block_class(a, ptr);
     return cls >= 0 ? js_slab_class_size[cls] : malloc_usable_size(ptr);
 }
+
+bool js_block_is_slab(JSAllocState *a, void *ptr) { return js_block_class(a, ptr) >= 0; }
 
 size_t js_free_block(JSAllocState *a, void *ptr)
 {
@@ -245,11 +289,12 @@ void *js_realloc_block(JSAllocState *a, void *ptr, size_t size, size_t *pold, si
 
 void js_alloc_state_free(JSAllocState *a)
 {
-    JSSlabChunk *c = a->chunks;
-    while (c) {
-        JSSlabChunk *next = c->next;
-        free(c);
-        c = next;
+    JSSlabRegion *r = a->regions;
+    while (r) {
+        JSSlabRegion *next = r->next;
+        munmap(r->base, r->size);
+        free(r);
+        r = next;
     }
     free(a->set);
     memset(a, 0, sizeof(*a));

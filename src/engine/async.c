@@ -66,20 +66,12 @@ void js_async_init_classes(JSRuntime *rt)
 int js_await_value(JSContext *ctx, JSValueConst value, JSCFunctionData *resume,
                    JSValueConst state)
 {
-    JSValue p, funcs[2];
+    JSValue p;
     int ret;
     p = js_promise_resolve(ctx, ctx->promise_ctor, value);
     if (JS_IsException(p))
         return -1;
-    funcs[0] = JS_NewCFunctionData(ctx, resume, 1, JS_RESUME_NEXT, 1, &state);
-    funcs[1] = JS_NewCFunctionData(ctx, resume, 1, JS_RESUME_THROW, 1, &state);
-    if (JS_IsException(funcs[0]) || JS_IsException(funcs[1]))
-        ret = -1;
-    else
-        ret = js_perform_promise_then(ctx, p, funcs[0], funcs[1], JS_UNDEFINED, JS_UNDEFINED,
-                                      JS_UNDEFINED);
-    JS_FreeValue(ctx, funcs[0]);
-    JS_FreeValue(ctx, funcs[1]);
+    ret = js_perform_promise_then_await(ctx, p, resume, state);
     JS_FreeValue(ctx, p);
     return ret;
 }

@@ -676,6 +676,20 @@ JSValue js_bigint_from_uint64(JSContext *ctx, uint64_t v)
     return js_bigint_from_mag64(ctx, v, 0);
 }
 
+JSValue js_bigint_from_limb_bytes(JSContext *ctx, const uint8_t *buf, size_t len, bool negative)
+{
+    JSBigInt *r = js_bigint_alloc(ctx, len);
+    if (!r)
+        return JS_EXCEPTION;
+    for (size_t i = 0; i < len; i++) {
+        const uint8_t *q = buf + 4 * i;
+        r->tab[i] = (js_limb_t)q[0] | (js_limb_t)q[1] << 8 | (js_limb_t)q[2] << 16 |
+                    (js_limb_t)q[3] << 24;
+    }
+    r->sign = negative;
+    return js_bigint_finish(ctx, r);
+}
+
 JSValue JS_NewBigInt64(JSContext *ctx, int64_t v) { return js_bigint_from_int64(ctx, v); }
 
 JSValue JS_NewBigUint64(JSContext *ctx, uint64_t v) { return js_bigint_from_uint64(ctx, v); }

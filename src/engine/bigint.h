@@ -61,6 +61,10 @@ enum {
  * ------------------------------------------------------------------- */
 JSValue js_bigint_from_int64(JSContext *ctx, int64_t v);
 JSValue js_bigint_from_uint64(JSContext *ctx, uint64_t v);
+/* a BigInt from len 32-bit limbs stored little-endian in buf[0, 4 * len)
+   (least significant first; leading zero limbs allowed), for the
+   serializer; RangeError past the size limit */
+JSValue js_bigint_from_limb_bytes(JSContext *ctx, const uint8_t *buf, size_t len, bool negative);
 /* NumberToBigInt: RangeError when d is not an integer */
 JSValue js_bigint_from_float64(JSContext *ctx, double d);
 /* a BigInt literal's digits (no prefix, no separators, no sign);

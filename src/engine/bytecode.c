@@ -86,6 +86,10 @@ void js_bytecode_free_children(JSRuntime *rt, JSFunctionBytecode *b)
     b->code = NULL;
     js_free_rt(rt, b->pc2line);
     b->pc2line = NULL;
+    if (b->closure_shape) {
+        js_free_shape(rt, b->closure_shape);
+        b->closure_shape = NULL;
+    }
     if (b->realm) {
         JSContext *realm = b->realm;
         b->realm = NULL;
@@ -103,6 +107,8 @@ void js_bytecode_mark(JSRuntime *rt, JSFunctionBytecode *b, JSMarkFunc *mark_fun
         if (b->ic[i].holder_shape)
             mark_func(rt, &b->ic[i].holder_shape->header);
     }
+    if (b->closure_shape)
+        mark_func(rt, &b->closure_shape->header);
     if (b->realm)
         mark_func(rt, &b->realm->header);
 }
@@ -224,14 +230,107 @@ static int js_closure_add_legacy_props(JSContext *ctx, JSObject *p)
     return 0;
 }
 
+/* The own properties of a closure, in the order js_closure_add_props adds
+   them: "length", "name", then "prototype" for ordinary functions and
+   generators, then "caller" and "arguments" for sloppy constructors. */
+static bool js_closure_has_proto(const JSFunctionBytecode *b)
+{
+    return (b->flags & JS_BC_HAS_PROTOTYPE) && !(b->flags & JS_BC_CLASS_CTOR);
+}
+
+static bool js_closure_has_legacy(const JSFunctionBytecode *b)
+{
+    return (b->flags & (JS_BC_STRICT | JS_BC_CONSTRUCTOR)) == JS_BC_CONSTRUCTOR;
+}
+
+/* adds the own properties to a fresh closure through the generic path */
+static int js_closure_add_props(JSContext *ctx, JSValueConst obj, JSFunctionBytecode *b)
+{
+    JSObject *p = js_obj(obj);
+    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_length, JS_NewInt32(ctx, b->length),
+                               JS_PROP_CONFIGURABLE) < 0)
+        return -1;
+    if (js_set_function_name(ctx, obj, b->func_name, JS_ATOM_NULL) < 0)
+        return -1;
+    if (js_closure_has_proto(b) &&
+        js_define_autoinit(ctx, p, JS_ATOM_prototype, js_function_proto_init,
+                           JS_PROP_WRITABLE) < 0)
+        return -1;
+    /* sloppy ordinary functions: the legacy "caller" and "arguments" (why
+       they exist and read as undefined: builtins/function.c) */
+    if (js_closure_has_legacy(b) && js_closure_add_legacy_props(ctx, p) < 0)
+        return -1;
+    return 0;
+}
+
+/* remembers the shape the generic path gave the first closure of b, when
+   it is shared and holds the properties in the expected order */
+static void js_closure_cache_shape(JSFunctionBytecode *b, JSShape *sh)
+{
+    static const JSAtom order[] = {JS_ATOM_length, JS_ATOM_name, JS_ATOM_prototype,
+                                   JS_ATOM_caller, JS_ATOM_arguments};
+    int n = 2 + js_closure_has_proto(b);
+    bool legacy = js_closure_has_legacy(b);
+    if (!sh->is_hashed || sh->prop_count != n + 2 * legacy)
+        return;
+    for (int i = 0; i < sh->prop_count; i++) {
+        if (sh->prop[i].atom != order[i < n ? i : i + 3 - n])
+            return;
+    }
+    b->closure_shape = js_dup_shape(sh);
+}
+
+/* a closure of b from the remembered shape: the same properties with the
+   same values as js_closure_add_props gives, without looking anything up */
+static JSValue js_closure_from_shape(JSContext *ctx, JSFunctionBytecode *b)
+{
+    JSValue obj, name;
+    JSObject *p;
+    JSAutoInit *init = NULL;
+    int i = 2;
+    name = js_get_function_name(ctx, b->func_name, JS_ATOM_NULL);
+    if (JS_IsException(name))
+        return name;
+    if (js_closure_has_proto(b)) {
+        init = js_malloc(ctx, sizeof(JSAutoInit));
+        if (!init) {
+            JS_FreeValue(ctx, name);
+            return JS_EXCEPTION;
+        }
+        init->func = js_function_proto_init;
+        init->opaque = NULL;
+    }
+    obj = js_new_object_from_shape(ctx, js_dup_shape(b->closure_shape),
+                                   JS_CLASS_BYTECODE_FUNCTION);
+    if (JS_IsException(obj)) {
+        JS_FreeValue(ctx, name);
+        js_free(ctx, init);
+        return obj;
+    }
+    p = js_obj(obj);
+    p->prop[0].value = JS_NewInt32(ctx, b->length);
+    p->prop[1].value = name;
+    if (init)
+        p->prop[i++].init = init;
+    if (js_closure_has_legacy(b)) {
+        p->prop[i++].value = JS_UNDEFINED;
+        p->prop[i++].value = JS_UNDEFINED;
+    }
+    return obj;
+}
+
 JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_refs,
                    JSValue *parent_slots, JSValueConst home_object)
 {
     JSFunctionBytecode *b = js_bytecode_of(bfunc);
+    JSValueConst proto = js_function_kind_proto(ctx, b->flags);
+    bool cached = b->closure_shape && b->closure_shape->proto == js_obj(proto);
     JSValue obj;
     JSObject *p;
-    obj = JS_NewObjectProtoClass(ctx, js_function_kind_proto(ctx, b->flags),
-                                 JS_CLASS_BYTECODE_FUNCTION);
+    if (cached)
+        obj = js_closure_from_shape(ctx, b);
+    else
+        obj = JS_NewObjectProtoClass(ctx, proto, JS_CLASS_BYTECODE_FUNCTION);
     if (JS_IsException(obj))
         return obj;
     p = js_obj(obj);
@@ -254,20 +353,12 @@ JSValue js_closure(JSContext *ctx, JSValueConst bfunc, JSVarRef **parent_var_ref
             p->u.func.var_refs[i] = r;
         }
     }
-    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_length, JS_NewInt32(ctx, b->length),
-                               JS_PROP_CONFIGURABLE) < 0)
-        goto fail;
-    if (js_set_function_name(ctx, obj, b->func_name, JS_ATOM_NULL) < 0)
-        goto fail;
-    if ((b->flags & JS_BC_HAS_PROTOTYPE) && !(b->flags & JS_BC_CLASS_CTOR) &&
-        js_define_autoinit(ctx, p, JS_ATOM_prototype, js_function_proto_init,
-                           JS_PROP_WRITABLE) < 0)
-        goto fail;
-    /* sloppy ordinary functions: the legacy "caller" and "arguments" (why
-       they exist and read as undefined: builtins/function.c) */
-    if ((b->flags & (JS_BC_STRICT | JS_BC_CONSTRUCTOR)) == JS_BC_CONSTRUCTOR &&
-        js_closure_add_legacy_props(ctx, p) < 0)
-        goto fail;
+    if (!cached) {
+        if (js_closure_add_props(ctx, obj, b) < 0)
+            goto fail;
+        if (!b->closure_shape)
+            js_closure_cache_shape(b, p->shape);
+    }
     return obj;
 fail:
     JS_FreeValue(ctx, obj);

@@ -151,6 +151,12 @@ typedef struct JSGlobalDecl {
    `shape`, the value is in holder (NULL: the object itself) at slot. The
    cache owns a reference to shape (whose prototype chain keeps holder
    alive). */
+/* An inline cache of a property instruction (interp.c). A read caches
+   where a data property was found: in slot of an object of shape, or, with
+   holder, in slot of holder (the direct prototype) while it has
+   holder_shape. A write caches a writable data property in slot of an
+   object of shape (holder_shape NULL), or the addition of a property to an
+   object of shape: it then has shape holder_shape, the property in slot. */
 typedef struct JSInlineCache {
     JSShape *shape;
     JSObject *holder;
@@ -187,6 +193,9 @@ typedef struct JSFunctionBytecode {
     uint32_t line, col;
     uint8_t *pc2line; /* see js_bytecode_get_pos */
     uint32_t pc2line_len;
+    /* the hashed shape of this code's closures once one was built (a
+       reference; bytecode.c): later closures start from it */
+    struct JSShape *closure_shape;
 } JSFunctionBytecode;
 
 static inline JSFunctionBytecode *js_bytecode_of(JSValueConst v)

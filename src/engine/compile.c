@@ -780,6 +780,7 @@ JSValue js_compile(JSContext *ctx, const char *source, size_t len, const JSCompi
               : opts->kind == JS_COMPILE_FUNCTION ? JS_PARSE_FUNCTION
                                                   : JS_PARSE_SCRIPT;
     po.strict = opts->strict;
+    po.wtf8 = opts->wtf8;
     po.function_kind = (JSParseFunctionKind)opts->function_kind;
     po.params_start = opts->params_start;
     po.params_end = opts->params_end;

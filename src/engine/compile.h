@@ -19,6 +19,7 @@ typedef enum JSCompileKind {
 typedef struct JSCompileOptions {
     JSCompileKind kind;
     bool strict;
+    bool wtf8; /* see JSParseOptions.wtf8 */
     const char *filename;
     /* the script or module the code belongs to (for import() and
        import.meta): JS_ATOM_NULL means the code's own filename */

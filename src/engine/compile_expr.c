@@ -1159,19 +1159,23 @@ static void comp_assignment(CompState *s, JSNode *n, bool keep)
             return;
         }
         comp_ref_push(s, left, &r);
+        if (r.kind == REF_INVALID) {
+            /* f() = g(): the ReferenceError comes before g() is called;
+               the right side is still compiled (never run) for the
+               functions it may define */
+            emit_pos(s, n);
+            emit_op_atom(s, OP_throw_error, JS_ATOM_NULL);
+            emit_u8(s, JS_THROW_INVALID_LHS);
+            comp_expr(s, right);
+            if (!keep)
+                emit_op(s, OP_drop);
+            return;
+        }
         if (r.kind == REF_VAR || r.kind == REF_DYNVAR)
             comp_expr_named(s, right, r.name);
         else
             comp_expr(s, right);
         emit_pos(s, n);
-        if (r.kind == REF_INVALID) {
-            emit_op(s, OP_drop);
-            emit_op_atom(s, OP_throw_error, JS_ATOM_NULL);
-            emit_u8(s, JS_THROW_INVALID_LHS);
-            if (keep)
-                emit_op(s, OP_undefined);
-            return;
-        }
         comp_ref_put(s, &r, keep);
         return;
     }
@@ -1479,7 +1483,10 @@ static void comp_bind_target(CompState *s, JSNode *target, bool init)
         break;
     }
     default:
+        /* for (f() of xs) in sloppy code: the call runs, then the
+           assignment throws */
         emit_op(s, OP_drop);
+        comp_expr_drop(s, target);
         emit_op_atom(s, OP_throw_error, JS_ATOM_NULL);
         emit_u8(s, JS_THROW_INVALID_LHS);
         break;
@@ -1694,7 +1701,9 @@ void comp_expr(CompState *s, JSNode *n)
     case JS_AST_REGEXP_LITERAL:
         comp_string(s, n->u.regexp.pattern);
         comp_string(s, n->u.regexp.flags);
-        emit_op(s, OP_regexp);
+        /* a constant pool slot, undefined until the literal's first
+           evaluation compiles the pattern into it */
+        emit_op_u32(s, OP_regexp, emit_const(s, JS_UNDEFINED));
         break;
     case JS_AST_TEMPLATE_LITERAL:
         comp_template(s, n);

@@ -399,6 +399,14 @@ int JS_ToIndex(JSContext *ctx, uint64_t *plen, JSValueConst val)
     return 0;
 }
 
+/* [[IsHTMLDDA]] changes exactly three operations, all in this file:
+   ToBoolean, typeof and IsLooselyEqual */
+void JS_SetIsHTMLDDA(JSContext *ctx, JSValueConst obj)
+{
+    if (JS_IsObject(obj))
+        js_obj(obj)->is_HTMLDDA = 1;
+}
+
 int JS_ToBool(JSContext *ctx, JSValueConst val)
 {
     switch (JS_VALUE_GET_TAG(val)) {
@@ -641,7 +649,7 @@ int js_loose_eq_free(JSContext *ctx, JSValue a, JSValue b)
             break;
         }
         if (js_is_nullish_or_htmldda(a) && js_is_nullish_or_htmldda(b)) {
-            res = (ta == JS_TAG_OBJECT || tb == JS_TAG_OBJECT) ? 1 : 1;
+            res = 1;
             break;
         }
         if ((JS_IsNumber(a) && JS_IsString(b)) || (JS_IsString(a) && JS_IsNumber(b)) ||

@@ -241,13 +241,26 @@ JSValue JS_NewError(JSContext *ctx) { return js_new_error(ctx, JS_PLAIN_ERROR, J
 
 JSValue js_throw_error_va(JSContext *ctx, int error_class, const char *fmt, va_list ap)
 {
-    char buf[256];
+    char buf[256], *text = buf;
     JSValue msg, obj;
     JSRuntime *rt = ctx->rt;
-    vsnprintf(buf, sizeof(buf), fmt, ap);
-    if (rt->in_out_of_memory)
+    va_list ap2;
+    int len;
+    va_copy(ap2, ap);
+    len = vsnprintf(buf, sizeof(buf), fmt, ap);
+    if (rt->in_out_of_memory) {
+        va_end(ap2);
         return JS_EXCEPTION;
-    msg = js_new_string_utf8(ctx, buf, strlen(buf));
+    }
+    /* long messages (paths in the runtime's errors) are not truncated */
+    if (len >= (int)sizeof(buf) && (text = js_malloc_rt(rt, len + 1)) != NULL)
+        vsnprintf(text, len + 1, fmt, ap2);
+    else
+        text = buf;
+    va_end(ap2);
+    msg = js_new_string_utf8(ctx, text, strlen(text));
+    if (text != buf)
+        js_free_rt(rt, text);
     if (JS_IsException(msg))
         return JS_EXCEPTION;
     obj = js_new_error(ctx, error_class, msg);
@@ -283,6 +296,7 @@ JS_DEFINE_THROW(JS_ThrowTypeError, JS_NATIVE_ERROR_TYPE)
 JS_DEFINE_THROW(JS_ThrowReferenceError, JS_NATIVE_ERROR_REFERENCE)
 JS_DEFINE_THROW(JS_ThrowRangeError, JS_NATIVE_ERROR_RANGE)
 JS_DEFINE_THROW(JS_ThrowInternalError, JS_NATIVE_ERROR_INTERNAL)
+JS_DEFINE_THROW(JS_ThrowPlainError, JS_PLAIN_ERROR)
 
 JSValue JS_ThrowOutOfMemory(JSContext *ctx)
 {

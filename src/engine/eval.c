@@ -100,6 +100,7 @@ JSValue js_perform_eval(JSContext *ctx, JSValueConst x, JSFunctionBytecode *call
         return JS_EXCEPTION;
     memset(&opts, 0, sizeof(opts));
     opts.kind = JS_COMPILE_EVAL;
+    opts.wtf8 = true;
     opts.filename = "<eval>";
     opts.referrer = js_active_referrer(ctx);
     if (caller) {
@@ -243,6 +244,7 @@ JSValue js_function_constructor_compile(JSContext *ctx, JSValueConst new_target,
         return JS_EXCEPTION;
     }
     opts.kind = JS_COMPILE_FUNCTION;
+    opts.wtf8 = true;
     opts.filename = "<anonymous>";
     opts.referrer = js_active_referrer(ctx);
     opts.function_kind = kind;

@@ -16,7 +16,12 @@
 #include "interp.h"
 #include "object.h"
 #include "runtime.h"
+#include "shape.h"
 #include "str.h"
+
+/* a property list this long leaves its object on a detached shape
+   (js_shape_detach_chain) */
+#define JS_FUNCTION_LIST_DETACH_LEN 4
 
 /* ---------------------------------------------------------------------
  * Class hooks
@@ -590,6 +595,12 @@ static int js_define_list_entry(JSContext *ctx, JSValueConst obj, JSAtom atom,
 int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj, const JSCFunctionListEntry *tab,
                                int len)
 {
+    /* a long list goes into a shape of the object's own, edited in place,
+       then detached (js_shape_detach_chain): no chain of shapes, each a
+       copy of the last */
+    bool bulk = len >= JS_FUNCTION_LIST_DETACH_LEN && JS_IsObject(obj);
+    if (bulk && js_shape_make_unshared(ctx, js_obj(obj)) < 0)
+        return -1;
     for (int i = 0; i < len; i++) {
         JSAtom atom = js_list_entry_atom(ctx, tab[i].name);
         int ret;
@@ -600,5 +611,5 @@ int JS_SetPropertyFunctionList(JSContext *ctx, JSValueConst obj, const JSCFuncti
         if (ret < 0)
             return -1;
     }
-    return 0;
+    return bulk ? js_shape_detach_chain(ctx, js_obj(obj)) : 0;
 }

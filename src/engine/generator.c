@@ -228,39 +228,96 @@ fail:
     return JS_EXCEPTION;
 }
 
-/* GeneratorResume / GeneratorResumeAbrupt; magic: 0 next, 1 return, 2 throw */
-static JSValue js_generator_resume(JSContext *ctx, JSValueConst this_val, int argc,
-                                   JSValueConst *argv, int magic)
+/* what a resume produced */
+typedef enum {
+    JS_GEN_OUT_YIELD,  /* a yielded value */
+    JS_GEN_OUT_DONE,   /* the completion value: the generator is done */
+    JS_GEN_OUT_RESULT, /* yield*: the inner iterator's result object, as it is */
+} JSGeneratorOutcome;
+
+/* GeneratorResume / GeneratorResumeAbrupt up to the result object (magic:
+   0 next, 1 return, 2 throw): the value and what it is */
+static JSValue js_generator_run(JSContext *ctx, JSGenerator *g, int magic, JSValueConst arg,
+                                JSGeneratorOutcome *pout)
 {
-    JSGenerator *g = JS_GetOpaque(this_val, JS_CLASS_GENERATOR);
+    static const int kinds[3] = {JS_RESUME_NEXT, JS_RESUME_RETURN, JS_RESUME_THROW};
     JSValue ret;
     JSFrame *f;
-    static const int kinds[3] = {JS_RESUME_NEXT, JS_RESUME_RETURN, JS_RESUME_THROW};
-    if (!g)
-        return JS_ThrowTypeError(ctx, "not a generator");
     if (g->state == JS_GEN_EXECUTING)
         return JS_ThrowTypeError(ctx, "generator is already running");
     if (g->state == JS_GEN_SUSPENDED_START && magic != 0)
         js_generator_complete(ctx, g);
+    *pout = JS_GEN_OUT_DONE;
     if (g->state == JS_GEN_COMPLETED) {
         if (magic == 2)
-            return JS_Throw(ctx, JS_DupValue(ctx, argv[0]));
-        return js_create_iter_result(ctx, magic == 1 ? JS_DupValue(ctx, argv[0]) : JS_UNDEFINED,
-                                     true);
+            return JS_Throw(ctx, JS_DupValue(ctx, arg));
+        return magic == 1 ? JS_DupValue(ctx, arg) : JS_UNDEFINED;
     }
     f = &g->hf->frame;
     g->state = JS_GEN_EXECUTING;
-    ret = js_interp_run(ctx, f, kinds[magic], JS_DupValue(ctx, argv[0]));
+    ret = js_interp_run(ctx, f, kinds[magic], JS_DupValue(ctx, arg));
     if (f->state == JS_FRAME_DONE) {
         js_generator_complete(ctx, g);
-        if (JS_IsException(ret))
-            return ret;
-        return js_create_iter_result(ctx, ret, true);
+        return ret;
     }
     g->state = JS_GEN_SUSPENDED_YIELD;
-    if (f->state == JS_FRAME_SUSPENDED_YIELD_STAR)
-        return ret; /* the inner iterator's result object, as it is */
-    return js_create_iter_result(ctx, ret, false);
+    *pout = f->state == JS_FRAME_SUSPENDED_YIELD_STAR ? JS_GEN_OUT_RESULT : JS_GEN_OUT_YIELD;
+    return ret;
+}
+
+/* %GeneratorPrototype%.next, return and throw (magic 0, 1, 2) */
+static JSValue js_generator_resume(JSContext *ctx, JSValueConst this_val, int argc,
+                                   JSValueConst *argv, int magic)
+{
+    JSGenerator *g = JS_GetOpaque(this_val, JS_CLASS_GENERATOR);
+    JSGeneratorOutcome out;
+    JSValue ret;
+    if (!g)
+        return JS_ThrowTypeError(ctx, "not a generator");
+    ret = js_generator_run(ctx, g, magic, argv[0], &out);
+    if (JS_IsException(ret) || out == JS_GEN_OUT_RESULT)
+        return ret;
+    return js_create_iter_result(ctx, ret, out == JS_GEN_OUT_DONE);
+}
+
+bool js_generator_is_intrinsic_next(JSValueConst iter, JSValueConst next)
+{
+    JSObject *p;
+    if (!JS_IsObject(iter) || js_obj(iter)->class_id != JS_CLASS_GENERATOR || !JS_IsObject(next))
+        return false;
+    p = js_obj(next);
+    return p->class_id == JS_CLASS_C_FUNCTION &&
+           p->u.cfunc.cproto == JS_CFUNC_generic_magic &&
+           p->u.cfunc.c_function.generic_magic == js_generator_resume && p->u.cfunc.magic == 0;
+}
+
+int js_generator_step(JSContext *ctx, JSValueConst iter, JSValueConst next, JSValue *pres,
+                      bool *pdone)
+{
+    JSRuntime *rt = ctx->rt;
+    JSContext *realm = js_obj(next)->u.cfunc.realm;
+    JSValue arg = JS_UNDEFINED;
+    JSGeneratorOutcome out;
+    JSStackFrame sf;
+    if (js_check_stack_overflow(rt, sizeof(JSValue))) {
+        js_throw_stack_overflow(ctx);
+        return -1;
+    }
+    /* the frame a call of next() has, for backtraces */
+    sf.prev_frame = rt->current_stack_frame;
+    sf.cur_func = next;
+    sf.cur_pc = NULL;
+    sf.arg_buf = &arg;
+    sf.var_buf = NULL;
+    sf.arg_count = 0;
+    sf.is_strict = true;
+    rt->current_stack_frame = &sf;
+    *pres = js_generator_run(realm, js_obj(iter)->u.opaque, 0, arg, &out);
+    rt->current_stack_frame = sf.prev_frame;
+    if (JS_IsException(*pres))
+        return -1;
+    *pdone = out == JS_GEN_OUT_DONE;
+    return out != JS_GEN_OUT_RESULT;
 }
 
 JSValue js_call_suspendable(JSContext *ctx, JSValueConst func_obj, JSValueConst this_obj,

@@ -28,6 +28,16 @@ enum {
 JSValue js_yield_star_step(JSContext *ctx, JSValueConst iter, JSValueConst next,
                            JSValueConst received, int kind, int *poutcome);
 
+/* true when next is %GeneratorPrototype%.next and iter a generator: then
+   js_generator_step may stand for the call next() in IteratorStep */
+bool js_generator_is_intrinsic_next(JSValueConst iter, JSValueConst next);
+/* the call iter.next() of IteratorStep without the result object it would
+   create, which nobody else sees: 1 with the value in *pres and *pdone set;
+   0 with a result object in *pres, to be read by the caller (yield* passes
+   the inner iterator's through as it is); -1 on exception */
+int js_generator_step(JSContext *ctx, JSValueConst iter, JSValueConst next, JSValue *pres,
+                      bool *pdone);
+
 void js_generator_init_class(JSRuntime *rt);
 /* %GeneratorFunction%, its prototype and %GeneratorPrototype% */
 int js_init_generator(JSContext *ctx);

@@ -26,6 +26,13 @@ JSValue js_global_get(JSContext *ctx, JSAtom name, bool throw_ref_error)
             return js_throw_reference_error_tdz(ctx, name);
         return JS_DupValue(ctx, pr->value);
     }
+    if (!js_obj(ctx->global_obj)->is_exotic) {
+        /* an own data property of the global object (functions and vars
+           declared by scripts): what Get returns, without its generic path */
+        JSShapeProperty *prs = find_own_property(&pr, js_obj(ctx->global_obj), name);
+        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL)
+            return JS_DupValue(ctx, pr->value);
+    }
     return JS_GetPropertyInternal(ctx, ctx->global_obj, name, ctx->global_obj, throw_ref_error);
 }
 

@@ -405,6 +405,10 @@ struct JSRuntime {
     struct list_head async_waiter_list;
     JSAtomicsWakeFunc *atomics_wake_func;
     void *atomics_wake_opaque;
+
+    /* Date (builtins/date.c): tzset() has run since TZ was last seen
+       unset, so the C library holds the system's default zone */
+    bool date_default_zone_loaded;
 };
 
 /* ---------------------------------------------------------------------
@@ -423,6 +427,19 @@ enum {
     JS_PLAIN_ERROR = JS_NATIVE_ERROR_COUNT, /* Error itself, for js_throw_error */
 };
 
+/* The legacy static properties of a realm's %RegExp% (Annex B proposal
+   "legacy RegExp features"), as the last successful builtin exec of a
+   RegExp of the realm left them. The substrings are cut out when read, so
+   a match only records positions. */
+typedef struct JSRegExpStatics {
+    JSValue input;   /* [[RegExpInput]]: a string, or undefined when empty */
+    JSValue subject; /* the matched string, or undefined when invalidated */
+    int ncaps;       /* capture groups of the match, group 0 included */
+    /* start and end of groups 0-9 (-1 when unset; only those below ncaps
+       are stored), then of the last group (lastParen) */
+    int32_t caps[22];
+} JSRegExpStatics;
+
 struct JSContext {
     JSGCObjectHeader header; /* contexts are GC nodes: functions keep their realm */
     JSRuntime *rt;
@@ -430,6 +447,9 @@ struct JSContext {
     void *user_opaque;
 
     JSShape *array_shape; /* initial shape of Array instances */
+    /* the shape of { value, done } iterator results once one was made
+       (builtins/intrinsics.c): kept so that they are not rebuilt each time */
+    JSShape *iter_result_shape;
     JSValue *class_proto; /* per class id */
     JSValue function_proto;
     JSValue function_ctor;
@@ -454,6 +474,7 @@ struct JSContext {
     struct list_head module_list; /* the module map (module.c) */
 
     uint64_t random_state; /* Math.random, per realm */
+    JSRegExpStatics regexp_statics; /* RegExp.$1, lastMatch, ... (regexp_legacy.c) */
 };
 
 /* ---------------------------------------------------------------------

@@ -20,6 +20,7 @@
 #include "atom.h"
 #include "bigint.h"
 #include "builtins/builtins.h"
+#include "builtins/regexp.h"
 #include "builtins/typedarray.h"
 #include "bytecode.h"
 #include "compile.h"
@@ -122,13 +123,71 @@ static inline bool js_ic_get(JSInlineCache *ic, JSObject *p, JSValue *pv)
     return true;
 }
 
+/* true when setting atom on p is sure to add it as an own data property:
+   p is an ordinary extensible object without it, and no object on its
+   prototype chain has it (no setter, no read-only property to honour) or
+   is exotic. The chain is checked at every use, its shapes being free to
+   change without p's changing. */
+static bool js_put_adds_property(JSObject *p, JSAtom atom)
+{
+    uint32_t idx;
+    if (p->is_exotic || !p->extensible)
+        return false;
+    for (JSObject *q = p->shape->proto; q; q = q->shape->proto) {
+        if (q->is_exotic || js_shape_find(q->shape, atom, &idx))
+            return false;
+    }
+    return true;
+}
+
+/* the cached transition of a put that adds the property: p's shape is
+   ic->shape, the property goes into the last slot of ic->holder_shape;
+   false (and nothing done) when the slow path must run */
+static bool js_ic_put_add(JSContext *ctx, JSInlineCache *ic, JSObject *p, JSAtom atom,
+                          JSValue val)
+{
+    JSShape *next = ic->holder_shape;
+    if (!js_put_adds_property(p, atom))
+        return false;
+    if (next->prop_size > p->shape->prop_size && js_object_resize_props(ctx, p, next->prop_size))
+        return false;
+    /* the cache holds the old shape too: dropping p's reference frees nothing */
+    js_free_shape(ctx->rt, p->shape);
+    p->shape = js_dup_shape(next);
+    p->prop[next->prop_count - 1].value = val;
+    return true;
+}
+
 static int js_put_field_slow(JSContext *ctx, JSInlineCache *ic, JSValueConst obj, JSAtom atom,
                              JSValue val, int flags)
 {
     JSObject *p;
     JSShapeProperty *prs;
+    JSShape *before = NULL;
     uint32_t idx;
-    int ret = JS_SetPropertyInternal(ctx, obj, atom, val, obj, flags);
+    int ret;
+    /* a put that adds a property to a shared shape: remember the
+       transition it takes */
+    if (JS_IsObject(obj) && js_obj(obj)->shape->is_hashed && !js_atom_is_tagged_int(atom) &&
+        !js_shape_find(js_obj(obj)->shape, atom, &idx) && js_put_adds_property(js_obj(obj), atom))
+        before = js_dup_shape(js_obj(obj)->shape);
+    ret = JS_SetPropertyInternal(ctx, obj, atom, val, obj, flags);
+    if (before) {
+        JSShape *after = js_obj(obj)->shape;
+        if (ret >= 0 && after->is_hashed && after->proto == before->proto &&
+            after->prop_count == before->prop_count + 1 &&
+            after->prop[after->prop_count - 1].atom == atom &&
+            (after->prop[after->prop_count - 1].flags & (JS_PROP_TMASK | JS_PROP_C_W_E)) ==
+                JS_PROP_C_W_E) {
+            js_ic_clear(ctx->rt, ic);
+            ic->shape = before;
+            ic->holder_shape = js_dup_shape(after);
+            ic->slot = after->prop_count - 1;
+        } else {
+            js_free_shape(ctx->rt, before);
+        }
+        return ret;
+    }
     if (ret < 0 || !JS_IsObject(obj))
         return ret;
     p = js_obj(obj);
@@ -275,16 +334,19 @@ fail:
     return JS_EXCEPTION;
 }
 
-static JSValue js_regexp_literal(JSContext *ctx, JSValue pattern, JSValue flags)
+/* a regexp literal: the pattern is compiled when the site is first
+   evaluated and the program kept in the site's constant pool slot, so
+   every later evaluation only allocates the object */
+static JSValue js_regexp_literal(JSContext *ctx, JSValue *slot, JSValueConst pattern,
+                                 JSValueConst flags)
 {
-    JSValue args[2] = {pattern, flags}, ret;
-    if (JS_IsNull(ctx->regexp_ctor))
-        ret = JS_ThrowSyntaxError(ctx, "regular expressions are not supported yet");
-    else
-        ret = JS_CallConstructor(ctx, ctx->regexp_ctor, 2, args);
-    JS_FreeValue(ctx, pattern);
-    JS_FreeValue(ctx, flags);
-    return ret;
+    if (JS_IsUndefined(*slot)) {
+        JSValue program = js_regexp_compile_literal(ctx, pattern, flags);
+        if (JS_IsException(program))
+            return program;
+        *slot = program;
+    }
+    return js_regexp_new_literal(ctx, pattern, flags, *slot);
 }
 
 static JSValue js_throw_error_op(JSContext *ctx, JSAtom atom, int kind)
@@ -896,13 +958,16 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
     }
     CASE(regexp)
     {
+        JSValue v;
         SAVE();
-        sp[-2] = js_regexp_literal(ctx, sp[-2], sp[-1]);
-        sp--;
-        if (JS_IsException(sp[-1])) {
-            sp--;
+        v = js_regexp_literal(ctx, &b->cpool[get_u32(pc)], sp[-2], sp[-1]);
+        pc += 4;
+        JS_FreeValue(ctx, sp[-2]);
+        JS_FreeValue(ctx, sp[-1]);
+        sp -= 2;
+        if (JS_IsException(v))
             goto exception;
-        }
+        *sp++ = v;
         NEXT();
     }
 
@@ -1469,8 +1534,11 @@ JSValue js_interp_run(JSContext *ctx, JSFrame *f, int resume_kind, JSValue resum
         JSAtom atom = get_u32(pc);
         JSInlineCache *ic = &b->ic[get_u16(pc + 4)];
         JSValue obj = sp[-2];
-        if (js_likely(JS_IsObject(obj)) && js_obj(obj)->shape == ic->shape && !ic->holder) {
+        if (js_likely(JS_IsObject(obj)) && js_obj(obj)->shape == ic->shape && !ic->holder_shape) {
             set_value(ctx, &js_obj(obj)->prop[ic->slot].value, sp[-1]);
+        } else if (JS_IsObject(obj) && js_obj(obj)->shape == ic->shape &&
+                   js_ic_put_add(ctx, ic, js_obj(obj), atom, sp[-1])) {
+            /* added: the value moved into the object */
         } else {
             SAVE();
             if (js_put_field_slow(ctx, ic, obj, atom, sp[-1],
@@ -2663,7 +2731,8 @@ unary_slow : {
     CASE(is_nullish)
     {
         JSValue v = sp[-1];
-        bool res = JS_IsNull(v) || JS_IsUndefined(v) || (JS_IsObject(v) && js_obj(v)->is_HTMLDDA);
+        /* for ?. and ??: an [[IsHTMLDDA]] object is not nullish there */
+        bool res = JS_IsNull(v) || JS_IsUndefined(v);
         JS_FreeValue(ctx, v);
         sp[-1] = JS_NewBool(ctx, res);
         NEXT();

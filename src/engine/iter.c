@@ -7,6 +7,7 @@
 #include "error.h"
 #include "fast_array.h"
 #include "function.h"
+#include "generator.h"
 #include "object.h"
 
 JSValue js_get_iterator(JSContext *ctx, JSValueConst obj, JSValue *pnext)
@@ -39,12 +40,34 @@ JSValue js_iterator_step_value(JSContext *ctx, JSValueConst iter, JSValueConst n
     JSValue res, v;
     int done;
     *pdone = false;
-    res = JS_Call(ctx, next, iter, 0, NULL);
-    if (JS_IsException(res))
-        return res;
+    if (js_generator_is_intrinsic_next(iter, next)) {
+        bool gen_done;
+        int r = js_generator_step(ctx, iter, next, &res, &gen_done);
+        if (r < 0)
+            return JS_EXCEPTION;
+        if (r > 0) {
+            if (!gen_done)
+                return res;
+            JS_FreeValue(ctx, res);
+            *pdone = true;
+            return JS_UNDEFINED;
+        }
+    } else {
+        res = JS_Call(ctx, next, iter, 0, NULL);
+        if (JS_IsException(res))
+            return res;
+    }
     if (!JS_IsObject(res)) {
         JS_FreeValue(ctx, res);
         return JS_ThrowTypeError(ctx, "iterator result is not an object");
+    }
+    if (js_obj(res)->shape == ctx->iter_result_shape) {
+        /* { value, done } as created by the engine: two own data properties */
+        done = JS_ToBool(ctx, js_obj(res)->prop[1].value);
+        v = done ? JS_UNDEFINED : JS_DupValue(ctx, js_obj(res)->prop[0].value);
+        JS_FreeValue(ctx, res);
+        *pdone = done;
+        return v;
     }
     v = JS_GetProperty(ctx, res, JS_ATOM_done);
     if (JS_IsException(v)) {

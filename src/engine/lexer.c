@@ -226,7 +226,7 @@ JSAstString *js_lex_intern_utf8(JSParseCtx *ctx, const char *s, size_t len)
     return js_lex_intern16(ctx, ctx->buf, n);
 }
 
-bool js_lex_is_valid_utf8(const uint8_t *s, uint32_t len, uint32_t *bad_offset)
+bool js_lex_is_valid_utf8(const uint8_t *s, uint32_t len, bool wtf8, uint32_t *bad_offset)
 {
     uint32_t i = 0;
     while (i < len) {
@@ -271,7 +271,7 @@ bool js_lex_is_valid_utf8(const uint8_t *s, uint32_t len, uint32_t *bad_offset)
         }
         uint32_t k;
         uint32_t cp = utf8_decode(s + i, &k);
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        if (cp < min || cp > 0x10FFFF || (!wtf8 && cp >= 0xD800 && cp <= 0xDFFF)) {
             *bad_offset = i;
             return false;
         }
@@ -1280,6 +1280,16 @@ static int scan_punct(const uint8_t *s, uint32_t pos, uint32_t *len)
  * Driver
  * ------------------------------------------------------------------- */
 
+/* true when offset pos of src begins the source or follows a line
+   terminator (LF, CR, U+2028, U+2029) */
+static bool js_lex_at_line_head(const uint8_t *src, uint32_t pos)
+{
+    if (pos == 0 || src[pos - 1] == '\n' || src[pos - 1] == '\r')
+        return true;
+    return pos >= 3 && src[pos - 3] == 0xE2 && src[pos - 2] == 0x80 &&
+           (src[pos - 1] == 0xA8 || src[pos - 1] == 0xA9);
+}
+
 void js_lex_init(JSLexer *lx, JSParseCtx *ctx, uint32_t start, uint32_t end,
                  bool html_comments, bool hashbang)
 {
@@ -1295,7 +1305,9 @@ void js_lex_init(JSLexer *lx, JSParseCtx *ctx, uint32_t start, uint32_t end,
     lx->line = line;
     lx->line_start = start - (col - 1);
     lx->line_adj = 0;
-    lx->at_start = true;
+    /* a region that starts mid-line (the parameters of Function(...)) is
+       not at a line's head, where --> would open a comment */
+    lx->at_start = js_lex_at_line_head(lx->src, start);
     lx->html_comments = html_comments;
     if (hashbang && lx->src[start] == '#' && lx->src[start + 1] == '!')
         lx->pos = skip_line_comment(lx, start + 2);

@@ -215,6 +215,9 @@ void js_lex_describe(const JSLexer *lx, const JSToken *t, char *buf, size_t size
 /* the 0-terminated ASCII spelling of a punctuator or keyword token type */
 const char *js_lex_token_text(int type);
 
-bool js_lex_is_valid_utf8(const uint8_t *s, uint32_t len, uint32_t *bad_offset);
+/* true when s is valid UTF-8; with wtf8, lone surrogates encoded as
+   3-byte sequences (the form JS_ToCStringLen gives a JS string's) are
+   accepted too */
+bool js_lex_is_valid_utf8(const uint8_t *s, uint32_t len, bool wtf8, uint32_t *bad_offset);
 
 #endif /* WEFT_LEXER_H */

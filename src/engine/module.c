@@ -1156,7 +1156,8 @@ static void js_module_async_fulfilled(JSContext *ctx, JSModuleDef *m)
         js_free(ctx, exec.tab);
         return; /* out of memory: the ancestors never complete */
     }
-    qsort(exec.tab, exec.count, sizeof(*exec.tab), js_module_cmp_order);
+    if (exec.count > 1) /* exec.tab is NULL when nothing was gathered */
+        qsort(exec.tab, exec.count, sizeof(*exec.tab), js_module_cmp_order);
     for (int i = 0; i < exec.count; i++) {
         JSModuleDef *p = exec.tab[i];
         if (p->status == JS_MODULE_EVALUATED)
@@ -1538,6 +1539,37 @@ JSValue JS_GetImportMeta(JSContext *ctx, JSModuleDef *m) { return js_module_meta
 JSValue JS_GetModuleNamespace(JSContext *ctx, JSModuleDef *m)
 {
     return js_module_get_namespace(ctx, m);
+}
+
+JSModuleDef *JS_LoadModuleDef(JSContext *ctx, const char *base_name, const char *specifier)
+{
+    JSAtom base = JS_NewAtom(ctx, base_name), spec;
+    JSModuleDef *m = NULL;
+    if (base == JS_ATOM_NULL)
+        return NULL;
+    spec = JS_NewAtom(ctx, specifier);
+    if (spec != JS_ATOM_NULL)
+        m = js_module_host_load(ctx, base, spec);
+    JS_FreeAtom(ctx, spec);
+    JS_FreeAtom(ctx, base);
+    return m;
+}
+
+JSValue JS_EvalModule(JSContext *ctx, JSModuleDef *m)
+{
+    return js_module_load_link_evaluate(ctx, m);
+}
+
+JSAtom JS_GetScriptOrModuleName(JSContext *ctx, int n_stack_levels)
+{
+    for (JSStackFrame *sf = ctx->rt->current_stack_frame; sf; sf = sf->prev_frame) {
+        JSObject *p = JS_IsObject(sf->cur_func) ? js_obj(sf->cur_func) : NULL;
+        if (!p || p->class_id != JS_CLASS_BYTECODE_FUNCTION)
+            continue;
+        if (n_stack_levels-- == 0)
+            return JS_DupAtom(ctx, p->u.func.function_bytecode->referrer);
+    }
+    return JS_ATOM_NULL;
 }
 
 int JS_ResolveModule(JSContext *ctx, JSValueConst obj)

@@ -131,6 +131,14 @@ JSValue js_create_from_ctor(JSContext *ctx, JSValueConst new_target, JSClassID c
     JSContext *realm;
     if (JS_IsUndefined(new_target))
         return JS_NewObjectClass(ctx, class_id);
+    if (JS_IsObject(new_target) && !js_obj(new_target)->is_exotic) {
+        /* the common case, an own data property holding an object: what
+           Get would return, without its generic path */
+        JSProperty *pr;
+        JSShapeProperty *prs = find_own_property(&pr, js_obj(new_target), JS_ATOM_prototype);
+        if (prs && (prs->flags & JS_PROP_TMASK) == JS_PROP_NORMAL && JS_IsObject(pr->value))
+            return JS_NewObjectProtoClass(ctx, pr->value, class_id);
+    }
     proto = JS_GetProperty(ctx, new_target, JS_ATOM_prototype);
     if (JS_IsException(proto))
         return proto;

@@ -311,8 +311,8 @@ static void parse_script_or_module(JSParser *p, JSNode *prog)
     JSScopeState scope;
     js_scope_push(p, &scope, kind, prog);
     fs->var_scope = &scope;
-    bool hashbang = p->opts->goal == JS_PARSE_SCRIPT || p->opts->goal == JS_PARSE_MODULE;
-    js_lex_init(&p->lx, &p->ctx, 0, p->ctx.src_len, !p->module, hashbang);
+    /* scripts, modules and eval code (a Script too) may start with #! */
+    js_lex_init(&p->lx, &p->ctx, 0, p->ctx.src_len, !p->module, true);
     js_parse_next(p);
     fn->body = js_parse_statement_list(p, TOK_EOF, true);
     fn->body_scope = scope.ast;
@@ -407,7 +407,7 @@ static void parse_goal(JSParser *p, JSParseResult *res)
 {
     const JSParseOptions *o = p->opts;
     uint32_t bad;
-    if (!js_lex_is_valid_utf8(p->ctx.src, p->ctx.src_len, &bad))
+    if (!js_lex_is_valid_utf8(p->ctx.src, p->ctx.src_len, o->wtf8, &bad))
         js_parse_error(p, bad, "invalid UTF-8 in source text");
     js_lex_ctx_init(&p->ctx);
     p->module = o->goal == JS_PARSE_MODULE;

@@ -66,6 +66,9 @@ typedef struct JSParseOptions {
     JSParseGoal goal;
     bool strict; /* start in strict mode (eval inside strict code, ...);
                     modules are always strict */
+    /* the source is a JS string's text (eval, Function): it may hold lone
+       surrogates, as 3-byte sequences (WTF-8) */
+    bool wtf8;
     uint32_t context_flags; /* JS_PARSE_CTX_* (eval only) */
     /* private names (without '#') declared by the classes enclosing a
        direct eval: references to them are valid */

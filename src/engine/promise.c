@@ -26,6 +26,12 @@
  * reaction can see; such a reaction keeps only the promise (cap_resolve
  * undefined) and the job settles it directly, saving two closures per
  * then(). No user code can tell the difference.
+ *
+ * Awaits without functions. Await(v) registers two closures that resume
+ * the suspended frame; no code but the reaction ever sees them. An await
+ * reaction keeps the C resume function, the frame's owner and the realm
+ * instead, and its job calls the resume function directly: the same job
+ * at the same tick, without two function objects per await.
  */
 #include "promise.h"
 #include "atom.h"
@@ -33,17 +39,22 @@
 #include "error.h"
 #include "function.h"
 #include "gc.h"
+#include "interp.h"
 #include "weakref.h"
 #include "object.h"
 #include "runtime.h"
+#include "shape.h"
 
 typedef struct JSPromiseReaction {
     struct list_head link;
     JSValue cap_promise; /* JS_UNDEFINED: no capability (await) */
     JSValue cap_resolve; /* JS_UNDEFINED with a cap_promise: settle it directly */
     JSValue cap_reject;
-    JSValue on_fulfilled; /* JS_UNDEFINED: the value passes through */
+    JSValue on_fulfilled; /* JS_UNDEFINED: the value passes through; the
+                             suspended state for an await */
     JSValue on_rejected;
+    JSCFunctionData *await_resume; /* non-NULL: an await (no handlers) */
+    JSContext *await_realm;        /* a reference, with await_resume */
 } JSPromiseReaction;
 
 typedef struct JSPromiseData {
@@ -58,6 +69,10 @@ typedef struct JSJobEntry {
     struct list_head link; /* in rt->job_list */
     JSContext *realm;      /* a reference */
     JSJobFunc *job_func;
+    /* an await's job instead: await_resume(realm, undefined, 1, &argv[1],
+       await_magic, argv) with argv[0] the state, argv[1] the value */
+    JSCFunctionData *await_resume;
+    int await_magic;
     int argc;
     JSValue argv[];
 } JSJobEntry;
@@ -92,6 +107,8 @@ static void js_promise_reaction_free(JSRuntime *rt, JSPromiseReaction *r)
     JS_FreeValueRT(rt, r->cap_reject);
     JS_FreeValueRT(rt, r->on_fulfilled);
     JS_FreeValueRT(rt, r->on_rejected);
+    if (r->await_realm)
+        JS_FreeContext(r->await_realm);
     js_free_rt(rt, r);
 }
 
@@ -121,6 +138,8 @@ static void js_promise_mark(JSRuntime *rt, JSValueConst val, JSMarkFunc *mark_fu
         js_gc_mark_value(rt, r->cap_reject, mark_func);
         js_gc_mark_value(rt, r->on_fulfilled, mark_func);
         js_gc_mark_value(rt, r->on_rejected, mark_func);
+        if (r->await_realm)
+            mark_func(rt, &r->await_realm->header);
     }
     js_gc_mark_value(rt, s->result, mark_func);
 }
@@ -134,18 +153,26 @@ void js_promise_init_classes(JSRuntime *rt)
 /* ---------------------------------------------------------------------
  * The job queue
  * ------------------------------------------------------------------- */
-int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *argv)
+static JSJobEntry *js_enqueue_job_entry(JSContext *ctx, JSJobFunc *job_func, int argc,
+                                       JSValueConst *argv)
 {
     JSJobEntry *e = js_malloc(ctx, sizeof(*e) + argc * sizeof(JSValue));
     if (!e)
-        return -1;
+        return NULL;
     e->realm = JS_DupContext(ctx);
     e->job_func = job_func;
+    e->await_resume = NULL;
+    e->await_magic = 0;
     e->argc = argc;
     for (int i = 0; i < argc; i++)
         e->argv[i] = JS_DupValue(ctx, argv[i]);
     list_add_tail(&e->link, &ctx->rt->job_list);
-    return 0;
+    return e;
+}
+
+int JS_EnqueueJob(JSContext *ctx, JSJobFunc *job_func, int argc, JSValueConst *argv)
+{
+    return js_enqueue_job_entry(ctx, job_func, argc, argv) ? 0 : -1;
 }
 
 bool JS_IsJobPending(JSRuntime *rt)
@@ -181,7 +208,10 @@ int JS_ExecutePendingJob(JSRuntime *rt, JSContext **pctx)
     e = list_entry(rt->job_list.next, JSJobEntry, link);
     list_del(&e->link);
     ctx = e->realm;
-    res = e->job_func(ctx, e->argc, e->argv);
+    if (e->await_resume)
+        res = e->await_resume(ctx, JS_UNDEFINED, 1, &e->argv[1], e->await_magic, e->argv);
+    else
+        res = e->job_func(ctx, e->argc, e->argv);
     JS_FreeValue(ctx, res);
     *pctx = ctx;
     js_job_free(rt, e);
@@ -297,6 +327,18 @@ static int js_enqueue_reaction_job(JSContext *ctx, JSPromiseReaction *r, JSValue
 {
     JSValueConst args[JS_REACTION_ARG_COUNT];
     JSValueConst handler = is_reject ? r->on_rejected : r->on_fulfilled;
+    if (r->await_resume) {
+        /* the realm the closures would have been created in runs the job */
+        JSJobEntry *e;
+        args[0] = r->on_fulfilled;
+        args[1] = value;
+        e = js_enqueue_job_entry(r->await_realm, NULL, 2, args);
+        if (!e)
+            return -1;
+        e->await_resume = r->await_resume;
+        e->await_magic = is_reject ? JS_RESUME_THROW : JS_RESUME_NEXT;
+        return 0;
+    }
     args[JS_REACTION_ARG_CAP_PROMISE] = r->cap_promise;
     args[JS_REACTION_ARG_CAP_RESOLVE] = r->cap_resolve;
     args[JS_REACTION_ARG_CAP_REJECT] = r->cap_reject;
@@ -590,9 +632,33 @@ JSValue js_new_promise_capability(JSContext *ctx, JSValue *resolving_funcs, JSVa
 /* ---------------------------------------------------------------------
  * PromiseResolve and PerformPromiseThen
  * ------------------------------------------------------------------- */
+/* the value of p's own data property atom (borrowed), or JS_UNINITIALIZED
+   when p has no such data property */
+static JSValueConst js_promise_own_data(JSObject *p, JSAtom atom)
+{
+    uint32_t idx;
+    JSShapeProperty *pr = js_shape_find(p->shape, atom, &idx);
+    if (!pr || (pr->flags & JS_PROP_TMASK) != JS_PROP_NORMAL)
+        return JS_UNINITIALIZED;
+    return p->prop[idx].value;
+}
+
+bool js_promise_constructor_is_intrinsic(JSContext *ctx, JSValueConst promise)
+{
+    JSObject *p = js_obj(promise), *proto = js_obj(ctx->class_proto[JS_CLASS_PROMISE]);
+    uint32_t idx;
+    /* neither object is exotic: when promise has no own "constructor" and
+       its prototype is %Promise.prototype%, Get reads that data property */
+    return p->shape->proto == proto && !js_shape_find(p->shape, JS_ATOM_constructor, &idx) &&
+           js_promise_own_data(proto, JS_ATOM_constructor) == ctx->promise_ctor;
+}
+
 JSValue js_promise_resolve(JSContext *ctx, JSValueConst ctor, JSValueConst value)
 {
     JSValue funcs[2], promise, res;
+    if (js_is_promise(value) && js_promise_is_intrinsic_ctor(ctx, ctor) &&
+        js_promise_constructor_is_intrinsic(ctx, value))
+        return JS_DupValue(ctx, value); /* what the generic check below finds */
     if (js_is_promise(value)) {
         JSValue value_ctor = JS_GetProperty(ctx, value, JS_ATOM_constructor);
         bool same;
@@ -628,36 +694,63 @@ JSValue js_promise_resolve(JSContext *ctx, JSValueConst ctor, JSValueConst value
     return promise;
 }
 
-int js_perform_promise_then(JSContext *ctx, JSValueConst promise, JSValueConst on_fulfilled,
-                            JSValueConst on_rejected, JSValueConst cap_promise,
-                            JSValueConst cap_resolve, JSValueConst cap_reject)
+/* the rest of PerformPromiseThen once the reaction is known (its values
+   borrowed) */
+static int js_promise_add_reaction(JSContext *ctx, JSValueConst promise,
+                                   const JSPromiseReaction *tmp)
 {
     JSPromiseData *s = js_promise_data(promise);
-    JSPromiseReaction tmp, *r;
-    tmp.cap_promise = cap_promise;
-    tmp.cap_resolve = cap_resolve;
-    tmp.cap_reject = cap_reject;
-    tmp.on_fulfilled = JS_IsCallable(ctx, on_fulfilled) ? on_fulfilled : JS_UNDEFINED;
-    tmp.on_rejected = JS_IsCallable(ctx, on_rejected) ? on_rejected : JS_UNDEFINED;
+    JSPromiseReaction *r;
     if (s->state != JS_PROMISE_PENDING) {
         bool is_reject = s->state == JS_PROMISE_REJECTED;
         if (is_reject && !s->is_handled)
             js_promise_track(ctx, promise, s->result, true);
         s->is_handled = true;
         /* the job copies what it needs: the reaction itself is not kept */
-        return js_enqueue_reaction_job(ctx, &tmp, s->result, is_reject);
+        return js_enqueue_reaction_job(ctx, (JSPromiseReaction *)tmp, s->result, is_reject);
     }
     r = js_malloc(ctx, sizeof(*r));
     if (!r)
         return -1;
-    r->cap_promise = JS_DupValue(ctx, tmp.cap_promise);
-    r->cap_resolve = JS_DupValue(ctx, tmp.cap_resolve);
-    r->cap_reject = JS_DupValue(ctx, tmp.cap_reject);
-    r->on_fulfilled = JS_DupValue(ctx, tmp.on_fulfilled);
-    r->on_rejected = JS_DupValue(ctx, tmp.on_rejected);
+    r->cap_promise = JS_DupValue(ctx, tmp->cap_promise);
+    r->cap_resolve = JS_DupValue(ctx, tmp->cap_resolve);
+    r->cap_reject = JS_DupValue(ctx, tmp->cap_reject);
+    r->on_fulfilled = JS_DupValue(ctx, tmp->on_fulfilled);
+    r->on_rejected = JS_DupValue(ctx, tmp->on_rejected);
+    r->await_resume = tmp->await_resume;
+    r->await_realm = tmp->await_realm ? JS_DupContext(tmp->await_realm) : NULL;
     list_add_tail(&r->link, &s->reactions);
     s->is_handled = true;
     return 0;
+}
+
+int js_perform_promise_then(JSContext *ctx, JSValueConst promise, JSValueConst on_fulfilled,
+                            JSValueConst on_rejected, JSValueConst cap_promise,
+                            JSValueConst cap_resolve, JSValueConst cap_reject)
+{
+    JSPromiseReaction tmp;
+    tmp.cap_promise = cap_promise;
+    tmp.cap_resolve = cap_resolve;
+    tmp.cap_reject = cap_reject;
+    tmp.on_fulfilled = JS_IsCallable(ctx, on_fulfilled) ? on_fulfilled : JS_UNDEFINED;
+    tmp.on_rejected = JS_IsCallable(ctx, on_rejected) ? on_rejected : JS_UNDEFINED;
+    tmp.await_resume = NULL;
+    tmp.await_realm = NULL;
+    return js_promise_add_reaction(ctx, promise, &tmp);
+}
+
+int js_perform_promise_then_await(JSContext *ctx, JSValueConst promise, JSCFunctionData *resume,
+                                  JSValueConst state)
+{
+    JSPromiseReaction tmp;
+    tmp.cap_promise = JS_UNDEFINED;
+    tmp.cap_resolve = JS_UNDEFINED;
+    tmp.cap_reject = JS_UNDEFINED;
+    tmp.on_fulfilled = state;
+    tmp.on_rejected = JS_UNDEFINED;
+    tmp.await_resume = resume;
+    tmp.await_realm = ctx;
+    return js_promise_add_reaction(ctx, promise, &tmp);
 }
 
 JSValue js_promise_then_ctor(JSContext *ctx, JSValueConst promise, JSValueConst ctor,

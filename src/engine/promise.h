@@ -28,6 +28,14 @@ int js_perform_promise_then(JSContext *ctx, JSValueConst promise, JSValueConst o
                             JSValueConst on_rejected, JSValueConst cap_promise,
                             JSValueConst cap_resolve, JSValueConst cap_reject);
 
+/* PerformPromiseThen(promise, onFulfilled, onRejected) for Await: the
+   handlers would be closures calling resume(ctx, undefined, 1, &value,
+   JS_RESUME_NEXT or JS_RESUME_THROW, &state) in ctx's realm; the reaction
+   calls resume so without creating them. Returns -1 only on
+   out-of-memory. */
+int js_perform_promise_then_await(JSContext *ctx, JSValueConst promise, JSCFunctionData *resume,
+                                  JSValueConst state);
+
 /* NewPromiseCapability(C): returns the promise; resolving_funcs[0] and [1]
    receive the resolve and reject functions (new references). */
 JSValue js_new_promise_capability(JSContext *ctx, JSValue *resolving_funcs, JSValueConst ctor);
@@ -72,6 +80,10 @@ JSValue js_promise_proto_then(JSContext *ctx, JSValueConst this_val, int argc, J
    %Promise%) is known: NewPromiseCapability(C) and PerformPromiseThen */
 JSValue js_promise_then_ctor(JSContext *ctx, JSValueConst promise, JSValueConst ctor,
                              JSValueConst on_fulfilled, JSValueConst on_rejected);
+/* true when Get(promise, "constructor") is sure to return the Promise
+   constructor of ctx's realm without running code: promise (a promise)
+   inherits it from %Promise.prototype% untouched */
+bool js_promise_constructor_is_intrinsic(JSContext *ctx, JSValueConst promise);
 /* true when ctor is the Promise constructor of ctx's realm */
 bool js_promise_is_intrinsic_ctor(JSContext *ctx, JSValueConst ctor);
 

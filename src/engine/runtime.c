@@ -2,6 +2,7 @@
  * runtime.c — JSRuntime and JSContext lifetime, the accounted allocator,
  * the class table, and the stack-overflow and interrupt checks.
  */
+#include <malloc.h>
 #include <stdio.h>
 
 #include "runtime.h"
@@ -60,6 +61,25 @@ void js_free_rt(JSRuntime *rt, void *ptr)
     rt->malloc_size -= js_free_block(&rt->alloc, ptr);
 }
 
+void *js_malloc_rt_release(JSRuntime *rt, void *ptr)
+{
+    if (!ptr || js_block_is_slab(&rt->alloc, ptr))
+        return NULL;
+    rt->malloc_count--;
+    rt->malloc_size -= js_block_size(&rt->alloc, ptr);
+    return ptr;
+}
+
+int js_malloc_rt_adopt(JSRuntime *rt, void *ptr)
+{
+    size_t size = malloc_usable_size(ptr);
+    if (rt->malloc_limit && rt->malloc_size + size > rt->malloc_limit)
+        return -1;
+    rt->malloc_count++;
+    rt->malloc_size += size;
+    return 0;
+}
+
 void *js_realloc_rt(JSRuntime *rt, void *ptr, size_t size)
 {
     size_t old_size, new_size;
@@ -105,6 +125,8 @@ void *js_realloc(JSContext *ctx, void *ptr, size_t size)
 }
 
 void js_free(JSContext *ctx, void *ptr) { js_free_rt(ctx->rt, ptr); }
+
+void *js_malloc_release(JSContext *ctx, void *ptr) { return js_malloc_rt_release(ctx->rt, ptr); }
 
 char *js_strdup(JSContext *ctx, const char *str)
 {
@@ -416,6 +438,8 @@ void js_context_mark(JSRuntime *rt, JSContext *ctx, JSMarkFunc *mark_func)
 {
     if (ctx->array_shape)
         mark_func(rt, &ctx->array_shape->header);
+    if (ctx->iter_result_shape)
+        mark_func(rt, &ctx->iter_result_shape->header);
     for (int i = 0; i < rt->class_count; i++)
         js_gc_mark_value(rt, ctx->class_proto[i], mark_func);
     js_gc_mark_value(rt, ctx->function_proto, mark_func);
@@ -438,6 +462,8 @@ void js_context_mark(JSRuntime *rt, JSContext *ctx, JSMarkFunc *mark_func)
     js_gc_mark_value(rt, ctx->eval_obj, mark_func);
     js_gc_mark_value(rt, ctx->global_obj, mark_func);
     js_gc_mark_value(rt, ctx->global_var_obj, mark_func);
+    js_gc_mark_value(rt, ctx->regexp_statics.input, mark_func);
+    js_gc_mark_value(rt, ctx->regexp_statics.subject, mark_func);
     js_context_mark_modules(rt, ctx, mark_func);
 }
 
@@ -453,6 +479,10 @@ void js_context_free_children(JSRuntime *rt, JSContext *ctx)
     JSShape *sh = ctx->array_shape;
     js_context_free_modules(rt, ctx);
     ctx->array_shape = NULL;
+    if (sh)
+        js_free_shape(rt, sh);
+    sh = ctx->iter_result_shape;
+    ctx->iter_result_shape = NULL;
     if (sh)
         js_free_shape(rt, sh);
     js_clear_value(rt, &ctx->global_obj);
@@ -472,6 +502,8 @@ void js_context_free_children(JSRuntime *rt, JSContext *ctx)
     for (size_t i = 0; i < countof(ctx->binary_ctor); i++)
         js_clear_value(rt, &ctx->binary_ctor[i]);
     js_clear_value(rt, &ctx->regexp_ctor);
+    js_clear_value(rt, &ctx->regexp_statics.input);
+    js_clear_value(rt, &ctx->regexp_statics.subject);
     js_clear_value(rt, &ctx->array_ctor);
     js_clear_value(rt, &ctx->function_ctor);
     js_clear_value(rt, &ctx->function_proto);
@@ -502,6 +534,8 @@ static JSContext *js_new_context_raw(JSRuntime *rt)
     ctx->function_ctor = JS_NULL;
     ctx->array_ctor = JS_NULL;
     ctx->regexp_ctor = JS_NULL;
+    ctx->regexp_statics.input = JS_UNDEFINED;
+    ctx->regexp_statics.subject = JS_UNDEFINED;
     ctx->promise_ctor = JS_NULL;
     for (size_t i = 0; i < countof(ctx->binary_ctor); i++)
         ctx->binary_ctor[i] = JS_NULL;

@@ -9,6 +9,13 @@
 
 /* size of a block as the accounting sees it */
 size_t js_malloc_usable_size_rt(JSRuntime *rt, const void *ptr);
+/* Moving large blocks between runtimes (transferred ArrayBuffers): a block
+   of rt that is a plain malloc block leaves rt's accounting and becomes
+   the caller's (to free with free()) — NULL, and nothing changes, for a
+   slab block; adopt accounts a malloc()ed block as rt's own (-1 when that
+   would pass the memory limit). */
+void *js_malloc_rt_release(JSRuntime *rt, void *ptr);
+int js_malloc_rt_adopt(JSRuntime *rt, void *ptr);
 /* js_realloc that keeps the old block on failure and throws */
 void *js_realloc2(JSContext *ctx, void *ptr, size_t size, size_t *pslack);
 /* grows *parray (of elem_size items, capacity *psize) to hold min_size */

@@ -285,6 +285,25 @@ static int shape_rebuild(JSContext *ctx, JSObject *p, int prop_size)
     return 0;
 }
 
+int js_shape_detach_chain(JSContext *ctx, JSObject *p)
+{
+    JSShape *sh = p->shape, *n;
+    /* a hashed shape without a parent is detached already; a hashed shape
+       never holds deleted entries */
+    if (sh->is_hashed ? !sh->parent : sh->deleted_prop_count > 0)
+        return 0;
+    n = js_alloc_shape(ctx, sh->proto, sh->prop_size);
+    if (!n)
+        return -1;
+    shape_copy_entries(ctx->rt, n, sh);
+    /* parent NULL and prop_count > 0: neither a transition lookup nor an
+       initial-shape lookup can match it */
+    shape_hash_insert(ctx->rt, n, js_hash_ptr(n));
+    p->shape = n;
+    js_free_shape(ctx->rt, sh);
+    return 0;
+}
+
 int js_shape_make_unshared(JSContext *ctx, JSObject *p)
 {
     JSShape *sh = p->shape, *n;

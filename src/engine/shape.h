@@ -63,6 +63,15 @@ static inline JSShapeProperty *js_shape_find(JSShape *sh, JSAtom atom, uint32_t 
 /* Adds a property to p's shape (transitioning or mutating), growing p->prop
    as needed. Returns the new property's slot or NULL on exception. */
 JSProperty *js_shape_add_property(JSContext *ctx, JSObject *p, JSAtom atom, int flags);
+/* replaces p's shape (a hashed transition shape, or an unhashed one
+   without deleted entries) by an equal hashed shape that has no parent and
+   that no transition leads to, so that a chain of intermediate shapes can
+   be freed. For objects built once with many properties (the builtins,
+   filled in dictionary mode, then detached: their chains were most of a
+   new context's memory and time). The new shape is immutable like any
+   hashed shape (inline caches keep working), and later additions
+   transition from it as usual. */
+int js_shape_detach_chain(JSContext *ctx, JSObject *p);
 /* gives p an unhashed shape of its own (no-op when it already has one) */
 int js_shape_make_unshared(JSContext *ctx, JSObject *p);
 /* changes the prototype recorded in p's shape */

@@ -107,6 +107,11 @@ static int full_case_map(uint32_t out[JS_UNICODE_CASE_MAX], uint32_t c,
     return n;
 }
 
+bool js_unicode_in_set(unsigned set, uint32_t c)
+{
+    return set_contains(&js_unicode_sets[set], c);
+}
+
 bool js_unicode_is_id_start(uint32_t c)
 {
     return has_property(c, JS_UNICODE_SET_ID_START, JS_UNICODE_L1_ID_START);

@@ -62,12 +62,61 @@ typedef struct {
     uint32_t count;
 } JSUnicodeSpecialCaseList;
 
+/* Canonical_Combining_Class: runs start << 11 | (len - 1), sorted, with
+   their class in cls[]. See emit_ccc. */
+typedef struct {
+    const uint32_t *runs;
+    const uint8_t *cls;
+    uint32_t count;
+} JSUnicodeCccTable;
+
+/* Full decompositions: words[i] = c << 11 | canon_len << 6 | compat_len,
+   sorted; the UTF-16 units are at pool + offsets[i], canonical first.
+   See emit_decompositions. */
+typedef struct {
+    const uint32_t *words;
+    const uint16_t *offsets;
+    const uint16_t *pool;
+    uint32_t count;
+} JSUnicodeDecompTable;
+
+/* The DUCET for localeCompare: CEs are primary << 16 | secondary << 5 |
+   tertiary. runs[i] = start << 11 | (len - 1) << 2 | kind (0: every code
+   point has the CE values[i]; 1: the primary grows by one per code point;
+   2: one code point with expansions[values[i] >> 5 ..] of values[i] & 31
+   CEs). Contractions: index[2k] = first code point, index[2k + 1] = offset
+   of a record ncps << 8 | nces, code points 2.., CEs in contractions.
+   implicit: rows lo, hi, base, origin. latin[c] for c < JS_UNICODE_COLL_LATIN:
+   the CE of c, or 0xFFFFFFFF to take the general path. See emit_collation. */
+typedef struct {
+    const uint32_t *runs;
+    const uint32_t *values;
+    const uint32_t *expansions;
+    uint32_t run_count;
+    const uint32_t *contractions;
+    const uint32_t *contraction_index;
+    uint32_t contraction_count;
+    const uint32_t *implicit;
+    uint32_t implicit_count;
+    const uint32_t *latin;
+} JSUnicodeCollation;
+
+/* Primary composites {first, second, composite} sorted by (first, second). */
+typedef struct {
+    const uint32_t (*triples)[3];
+    uint32_t count;
+} JSUnicodeCompTable;
+
 enum {
     JS_UNICODE_SET_ID_START,
     JS_UNICODE_SET_ID_CONTINUE,
     JS_UNICODE_SET_SPACE_SEPARATOR,
     JS_UNICODE_SET_CASED,
     JS_UNICODE_SET_CASE_IGNORABLE,
+    JS_UNICODE_SET_NFC_QC_NO_MAYBE,
+    JS_UNICODE_SET_NFD_QC_NO_MAYBE,
+    JS_UNICODE_SET_NFKC_QC_NO_MAYBE,
+    JS_UNICODE_SET_NFKD_QC_NO_MAYBE,
     JS_UNICODE_SET_COUNT
 };
 extern const JSUnicodeSet js_unicode_sets[JS_UNICODE_SET_COUNT];
@@ -78,6 +127,15 @@ extern const JSUnicodeSet js_unicode_sets[JS_UNICODE_SET_COUNT];
 #define JS_UNICODE_L1_CASED 0x08
 #define JS_UNICODE_L1_CASE_IGNORABLE 0x10
 extern const uint8_t js_unicode_latin1_flags[256];
+
+extern const JSUnicodeCccTable js_unicode_combining_class;
+
+extern const JSUnicodeDecompTable js_unicode_decomp;
+
+extern const JSUnicodeCompTable js_unicode_comp;
+
+#define JS_UNICODE_COLL_LATIN 592
+extern const JSUnicodeCollation js_unicode_collation;
 
 extern const JSUnicodeCaseMap js_unicode_upper;
 

@@ -7,10 +7,10 @@
  * errors as their stack; cycles as [Circular]. Like all of the runtime
  * layer it only uses the public API (weft.h).
  */
-#include <math.h>
-#include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
+#include "fmtbuf.h"
 #include "weft_runtime.h"
 
 #define FMT_MAX_DEPTH 4
@@ -18,48 +18,10 @@
 
 typedef struct Fmt {
     JSContext *ctx;
-    char *buf;
-    size_t len, size;
+    JSFmtBuf b;
     JSValue seen[FMT_MAX_DEPTH + 2];
     int nseen;
-    int failed;
 } Fmt;
-
-static void fmt_put(Fmt *f, const char *s, size_t n)
-{
-    if (f->failed)
-        return;
-    if (f->len + n + 1 > f->size) {
-        size_t size = (f->len + n + 1) * 2;
-        char *p = realloc(f->buf, size);
-        if (!p) {
-            f->failed = 1;
-            return;
-        }
-        f->buf = p;
-        f->size = size;
-    }
-    memcpy(f->buf + f->len, s, n);
-    f->len += n;
-    f->buf[f->len] = '\0';
-}
-
-static void fmt_puts(Fmt *f, const char *s) { fmt_put(f, s, strlen(s)); }
-
-/* ToString of a value, appended (exceptions are swallowed: formatting must
-   never fail because of user code) */
-static void fmt_to_string(Fmt *f, JSValueConst v)
-{
-    size_t n;
-    const char *s = JS_ToCStringLen(f->ctx, &n, v);
-    if (!s) {
-        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
-        fmt_puts(f, "<exception>");
-        return;
-    }
-    fmt_put(f, s, n);
-    JS_FreeCString(f->ctx, s);
-}
 
 static int fmt_is_empty(Fmt *f, JSValueConst str)
 {
@@ -69,42 +31,6 @@ static int fmt_is_empty(Fmt *f, JSValueConst str)
         JS_FreeValue(f->ctx, JS_GetException(f->ctx));
     JS_FreeCString(f->ctx, s);
     return n == 0;
-}
-
-static void fmt_quoted(Fmt *f, JSValueConst v)
-{
-    size_t n;
-    const char *s = JS_ToCStringLen(f->ctx, &n, v);
-    if (!s) {
-        JS_FreeValue(f->ctx, JS_GetException(f->ctx));
-        return;
-    }
-    fmt_puts(f, "\"");
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        switch (c) {
-        case '"':
-            fmt_puts(f, "\\\"");
-            break;
-        case '\\':
-            fmt_puts(f, "\\\\");
-            break;
-        case '\n':
-            fmt_puts(f, "\\n");
-            break;
-        case '\r':
-            fmt_puts(f, "\\r");
-            break;
-        case '\t':
-            fmt_puts(f, "\\t");
-            break;
-        default:
-            fmt_put(f, &c, 1);
-            break;
-        }
-    }
-    fmt_puts(f, "\"");
-    JS_FreeCString(f->ctx, s);
 }
 
 static JSValue fmt_get(Fmt *f, JSValueConst obj, const char *name)
@@ -119,42 +45,6 @@ static JSValue fmt_get(Fmt *f, JSValueConst obj, const char *name)
 
 static void fmt_value(Fmt *f, JSValueConst v, int depth, int top);
 
-static int fmt_is_identifier_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '$';
-}
-
-static int fmt_is_identifier(const char *s)
-{
-    if (!*s || (*s >= '0' && *s <= '9'))
-        return 0;
-    for (; *s; s++) {
-        if (!fmt_is_identifier_char(*s))
-            return 0;
-    }
-    return 1;
-}
-
-static void fmt_key(Fmt *f, JSAtom atom)
-{
-    JSValue k = JS_AtomToValue(f->ctx, atom);
-    if (JS_IsSymbol(k)) {
-        fmt_puts(f, "[");
-        fmt_value(f, k, FMT_MAX_DEPTH, 0);
-        fmt_puts(f, "]");
-    } else {
-        const char *s = JS_ToCString(f->ctx, k);
-        if (s && fmt_is_identifier(s))
-            fmt_puts(f, s);
-        else
-            fmt_quoted(f, k);
-        if (s)
-            JS_FreeCString(f->ctx, s);
-    }
-    JS_FreeValue(f->ctx, k);
-}
-
 /* the constructor name for class instances ("" for plain objects) */
 static void fmt_prefix(Fmt *f, JSValueConst obj, int is_array)
 {
@@ -165,7 +55,7 @@ static void fmt_prefix(Fmt *f, JSValueConst obj, int is_array)
         return;
     }
     if (JS_IsNull(proto)) {
-        fmt_puts(f, "[Object: null prototype] ");
+        js_fmt_puts(&f->b, "[Object: null prototype] ");
         return;
     }
     ctor = fmt_get(f, proto, "constructor");
@@ -174,8 +64,8 @@ static void fmt_prefix(Fmt *f, JSValueConst obj, int is_array)
     JS_FreeValue(f->ctx, ctor);
     s = JS_IsString(name) ? JS_ToCString(f->ctx, name) : NULL;
     if (s && *s && strcmp(s, is_array ? "Array" : "Object") != 0) {
-        fmt_puts(f, s);
-        fmt_puts(f, " ");
+        js_fmt_puts(&f->b, s);
+        js_fmt_puts(&f->b, " ");
     }
     if (s)
         JS_FreeCString(f->ctx, s);
@@ -207,8 +97,8 @@ static void fmt_holes(Fmt *f, uint32_t n, uint32_t *pshown)
 {
     char buf[48];
     snprintf(buf, sizeof(buf), "<%u empty item%s>", n, n == 1 ? "" : "s");
-    fmt_puts(f, *pshown ? ", " : " ");
-    fmt_puts(f, buf);
+    js_fmt_puts(&f->b, *pshown ? ", " : " ");
+    js_fmt_puts(&f->b, buf);
     (*pshown)++;
 }
 
@@ -220,12 +110,12 @@ static void fmt_object(Fmt *f, JSValueConst obj, int depth)
     if (JS_GetOwnPropertyNames(f->ctx, &tab, &len, obj,
                                JS_GPN_STRING_MASK | JS_GPN_SYMBOL_MASK | JS_GPN_ENUM_ONLY) < 0) {
         JS_FreeValue(f->ctx, JS_GetException(f->ctx));
-        fmt_puts(f, "{}");
+        js_fmt_puts(&f->b, "{}");
         return;
     }
     length = is_array ? fmt_array_length(f, obj) : 0;
     fmt_prefix(f, obj, is_array);
-    fmt_puts(f, is_array ? "[" : "{");
+    js_fmt_puts(&f->b, is_array ? "[" : "{");
     /* index keys come first, ascending: a gap before one is a hole, and
        holes at the end come before the first named key */
     for (uint32_t i = 0; i < len; i++) {
@@ -235,19 +125,19 @@ static void fmt_object(Fmt *f, JSValueConst obj, int depth)
         if (shown >= FMT_MAX_ITEMS) {
             char more[48];
             snprintf(more, sizeof(more), ", ... %u more items", len - shown);
-            fmt_puts(f, more);
+            js_fmt_puts(&f->b, more);
             break;
         }
         if (is_array && (is_index ? idx : length) > next) {
             fmt_holes(f, (is_index ? idx : length) - next, &shown);
             next = is_index ? idx : length;
         }
-        fmt_puts(f, shown ? ", " : " ");
+        js_fmt_puts(&f->b, shown ? ", " : " ");
         if (is_index) {
             next = idx + 1;
         } else {
-            fmt_key(f, tab[i].atom);
-            fmt_puts(f, ": ");
+            js_fmt_key(&f->b, tab[i].atom);
+            js_fmt_puts(&f->b, ": ");
         }
         v = JS_GetProperty(f->ctx, obj, tab[i].atom);
         if (JS_IsException(v)) {
@@ -260,7 +150,7 @@ static void fmt_object(Fmt *f, JSValueConst obj, int depth)
     }
     if (is_array && length > next && shown < FMT_MAX_ITEMS)
         fmt_holes(f, length - next, &shown);
-    fmt_puts(f, shown ? (is_array ? " ]" : " }") : (is_array ? "]" : "}"));
+    js_fmt_puts(&f->b, shown ? (is_array ? " ]" : " }") : (is_array ? "]" : "}"));
     JS_FreePropertyEnum(f->ctx, tab, len);
 }
 
@@ -291,7 +181,7 @@ static int fmt_is_class(Fmt *f, JSValueConst fn)
     }
     s = JS_ToCString(f->ctx, src);
     JS_FreeValue(f->ctx, src);
-    ret = s && strncmp(s, "class", 5) == 0 && !fmt_is_identifier_char(s[5]);
+    ret = s && strncmp(s, "class", 5) == 0 && (s[5] == '{' || isspace((unsigned char)s[5]));
     JS_FreeCString(f->ctx, s);
     return ret;
 }
@@ -328,80 +218,47 @@ static void fmt_function(Fmt *f, JSValueConst fn)
 {
     JSValue name = fmt_get(f, fn, "name");
     const char *s = JS_IsString(name) ? JS_ToCString(f->ctx, name) : NULL;
-    fmt_puts(f, "[");
+    js_fmt_puts(&f->b, "[");
     if (fmt_is_class(f, fn)) {
-        fmt_puts(f, "class");
-        fmt_puts(f, s && *s ? " " : " (anonymous)");
+        js_fmt_puts(&f->b, "class");
+        js_fmt_puts(&f->b, s && *s ? " " : " (anonymous)");
     } else {
-        fmt_puts(f, fmt_function_kind(f, fn));
-        fmt_puts(f, s && *s ? ": " : " (anonymous)");
+        js_fmt_puts(&f->b, fmt_function_kind(f, fn));
+        js_fmt_puts(&f->b, s && *s ? ": " : " (anonymous)");
     }
     if (s && *s)
-        fmt_puts(f, s);
-    fmt_puts(f, "]");
+        js_fmt_puts(&f->b, s);
+    js_fmt_puts(&f->b, "]");
     JS_FreeCString(f->ctx, s);
     JS_FreeValue(f->ctx, name);
 }
 
 static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
 {
-    switch (JS_VALUE_GET_TAG(v)) {
-    case JS_TAG_STRING:
-        if (top)
-            fmt_to_string(f, v);
-        else
-            fmt_quoted(f, v);
-        return;
-    case JS_TAG_FLOAT64:
-        if (JS_VALUE_GET_FLOAT64(v) == 0 && signbit(JS_VALUE_GET_FLOAT64(v))) {
-            fmt_puts(f, "-0");
-            return;
-        }
-        fmt_to_string(f, v);
-        return;
-    case JS_TAG_BIG_INT:
-        fmt_to_string(f, v);
-        fmt_puts(f, "n");
-        return;
-    case JS_TAG_SYMBOL: {
-        JSValue m = fmt_get(f, v, "toString");
-        JSValue s = JS_Call(f->ctx, m, v, 0, NULL);
-        JS_FreeValue(f->ctx, m);
-        if (JS_IsException(s)) {
-            JS_FreeValue(f->ctx, JS_GetException(f->ctx));
-            fmt_puts(f, "Symbol()");
-        } else {
-            fmt_to_string(f, s);
-            JS_FreeValue(f->ctx, s);
-        }
-        return;
-    }
-    case JS_TAG_OBJECT:
-        break;
-    default:
-        fmt_to_string(f, v);
+    if (!JS_IsObject(v)) {
+        js_fmt_primitive(&f->b, v, !top);
         return;
     }
     for (int i = 0; i < f->nseen; i++) {
         if (JS_VALUE_GET_PTR(f->seen[i]) == JS_VALUE_GET_PTR(v)) {
-            fmt_puts(f, "[Circular]");
+            js_fmt_puts(&f->b, "[Circular]");
             return;
         }
     }
     if (JS_IsError(f->ctx, v)) {
         JSValue stack = fmt_get(f, v, "stack");
         if (JS_IsString(stack) && top) {
-            fmt_to_string(f, stack);
+            js_fmt_to_string(&f->b, stack);
         } else {
             JSValue name = fmt_get(f, v, "name"), msg = fmt_get(f, v, "message");
-            fmt_puts(f, "[");
-            fmt_to_string(f, name);
+            js_fmt_puts(&f->b, "[");
+            js_fmt_to_string(&f->b, name);
             /* new Error() inherits an empty message: [Error], as node */
             if (!JS_IsUndefined(msg) && !(JS_IsString(msg) && fmt_is_empty(f, msg))) {
-                fmt_puts(f, ": ");
-                fmt_to_string(f, msg);
+                js_fmt_puts(&f->b, ": ");
+                js_fmt_to_string(&f->b, msg);
             }
-            fmt_puts(f, "]");
+            js_fmt_puts(&f->b, "]");
             JS_FreeValue(f->ctx, name);
             JS_FreeValue(f->ctx, msg);
         }
@@ -413,7 +270,7 @@ static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
         return;
     }
     if (depth >= FMT_MAX_DEPTH) {
-        fmt_puts(f, JS_IsArray(f->ctx, v) ? "[Array]" : "[Object]");
+        js_fmt_puts(&f->b, JS_IsArray(f->ctx, v) ? "[Array]" : "[Object]");
         return;
     }
     f->seen[f->nseen++] = v;
@@ -424,17 +281,11 @@ static void fmt_value(Fmt *f, JSValueConst v, int depth, int top)
 JSValue js_std_format_value(JSContext *ctx, JSValueConst val)
 {
     Fmt f;
-    JSValue s;
     memset(&f, 0, sizeof(f));
     f.ctx = ctx;
+    js_fmt_init(&f.b, ctx);
     fmt_value(&f, val, 0, 1);
-    if (f.failed) {
-        free(f.buf);
-        return JS_ThrowOutOfMemory(ctx);
-    }
-    s = JS_NewStringLen(ctx, f.buf ? f.buf : "", f.len);
-    free(f.buf);
-    return s;
+    return js_fmt_end(&f.b);
 }
 
 /* ---------------------------------------------------------------------
@@ -554,7 +405,7 @@ void js_std_dump_error1(JSContext *ctx, JSValueConst exc, FILE *out)
         JS_FreeValue(ctx, stack);
         js_dump_extra_properties(ctx, exc, out);
     } else {
-        JSValue s = js_std_format_value(ctx, exc);
+        JSValue s = js_std_inspect(ctx, exc);
         const char *str = JS_IsException(s) ? NULL : JS_ToCString(ctx, s);
         fprintf(out, "thrown non-Error value: %s\n", str ? str : "?");
         if (str)

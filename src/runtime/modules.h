@@ -31,6 +31,15 @@ extern const int js_os_event_funcs_count;
    (Worker.parent and Worker.initialData on a worker thread) (worker.c) */
 JSValue js_worker_ctor_new(JSContext *ctx);
 
+/* the module loader's resolution (module_loader.c, docs/RUNTIME.md): the
+   name `specifier` gives when imported from the script or module
+   base_name, an absolute path or a builtin module's full name
+   (js_malloc'ed; NULL with an exception) */
+char *js_std_resolve_module(JSContext *ctx, const char *base_name, const char *specifier);
+/* loads and evaluates that module now (running promise jobs while a
+   top-level await is pending): its namespace object */
+JSValue js_std_require_module(JSContext *ctx, const char *base_name, const char *specifier);
+
 /* globals, each added by the file that implements them */
 int js_timers_add_globals(JSContext *ctx);  /* setTimeout & co. (timers.c) */
 int js_std_add_require(JSContext *ctx);     /* require, require.resolve (module_loader.c) */

@@ -381,4 +381,74 @@ test("hostile patterns stay safe", function () {
     assertEq(/(?:a{0,4294967295})*b/.test("aab"), true);
 });
 
+test("regexp literals: one program per site, a new object per evaluation", function () {
+    var seen = [];
+    for (var i = 0; i < 3; i++) {
+        var re = /a(\d)/g;
+        assertEq(re.lastIndex, 0);
+        assertEq(re.exec("a1a2")[1], "1");
+        assertEq(re.lastIndex, 2);
+        seen.push(re);
+    }
+    assert(seen[0] !== seen[1] && seen[1] !== seen[2]);
+    seen[0].compile("b");
+    assertEq(seen[1].source, "a(\\d)");
+    function f() { return /x/y; }
+    assertEq(f().sticky, true);
+    assert(f() !== f());
+    var other = new (Object.getPrototypeOf(function* () {}).constructor)("yield /q+/i;");
+    assertEq(other().next().value.test("QQ"), true);
+});
+
+test("legacy static properties (RegExp.$1, lastMatch, ...)", function () {
+    assertEq(/(\d+)-(\d+)?(x)?/.test("ab 12- cd"), true);
+    assertEq(RegExp.$1, "12");
+    assertEq(RegExp.$2, "");
+    assertEq(RegExp.$9, "");
+    assertEq(RegExp.lastMatch, "12-");
+    assertEq(RegExp["$&"], "12-");
+    assertEq(RegExp.lastParen, "");
+    assertEq(RegExp.leftContext, "ab ");
+    assertEq(RegExp["$`"], "ab ");
+    assertEq(RegExp.rightContext, " cd");
+    assertEq(RegExp["$'"], " cd");
+    assertEq(RegExp.input, "ab 12- cd");
+    assertEq(RegExp.$_, "ab 12- cd");
+    "x1y22".replace(/(\d)(\d)?/g, "");
+    assertEq(RegExp.lastMatch, "22");
+    assertEq(RegExp.lastParen, "2");
+    assertEq(RegExp.$2, "2");
+    /no/.test("yes");
+    assertEq(RegExp.lastMatch, "22", "a failed match changes nothing");
+    RegExp.input = 42;
+    assertEq(RegExp.input, "42");
+    assertEq(RegExp.lastMatch, "22");
+    var d = Object.getOwnPropertyDescriptor(RegExp, "$1");
+    assertEq(d.set, undefined);
+    assertEq(d.enumerable, false);
+    assertEq(d.configurable, true);
+    assertThrows(TypeError, function () { d.get.call({}); });
+    class Sub extends RegExp {}
+    assertThrows(TypeError, function () { return Sub.$1; });
+    new Sub("(a)").exec("a");
+    assertThrows(TypeError, function () { return RegExp.$1; });
+    assertThrows(TypeError, function () { return RegExp.input; });
+    /(b)/.exec("abc");
+    assertEq(RegExp.$1, "b");
+    assertEq(RegExp.input, "abc");
+});
+
+test("eval and Function take source with lone surrogates", function () {
+    assertEq(eval("'\uD800'").charCodeAt(0), 0xd800);
+    assertEq(eval("'\uDC00x'").length, 2);
+    assertEq(eval("/\uDBFF/").source, "\uDBFF");
+    assertEq(eval("`\uD83D`").length, 1);
+    assertEq(eval("// \uD800\n 7"), 7);
+    assertEq(eval("/* \uDFFF */ 8"), 8);
+    assertEq(Function("return '\uD800' + '\uDC00'")(), "\uD800\uDC00");
+    assertThrows(SyntaxError, function () { eval("var \uD800 = 1"); });
+    assertEq(eval("#!hashbang\n 9"), 9);
+    assertThrows(SyntaxError, function () { Function("#!\n"); });
+});
+
 report();

@@ -285,6 +285,49 @@ JSValue js_shared_array_buffer_from_block(JSContext *ctx, uint8_t *block, size_t
     return obj;
 }
 
+JSValue js_array_buffer_adopt(JSContext *ctx, uint8_t *data, size_t len, size_t max_len,
+                              bool resizable)
+{
+    JSArrayBuffer *abuf;
+    JSValue obj;
+    if (len > JS_ARRAY_BUFFER_MAX_ALLOC || (resizable && (max_len > JS_ARRAY_BUFFER_MAX_ALLOC ||
+                                                          len > max_len))) {
+        js_throw_alloc_failed(ctx);
+        return JS_EXCEPTION;
+    }
+    obj = js_array_buffer_new_object(ctx, JS_UNDEFINED, JS_CLASS_ARRAY_BUFFER);
+    if (JS_IsException(obj))
+        return obj;
+    if (data && js_malloc_rt_adopt(ctx->rt, data)) {
+        JS_FreeValue(ctx, obj);
+        return JS_ThrowOutOfMemory(ctx);
+    }
+    abuf = js_array_buffer_of(js_obj(obj));
+    abuf->data = data;
+    abuf->byte_length = len;
+    abuf->resizable = resizable;
+    abuf->max_byte_length = resizable ? max_len : len;
+    return obj;
+}
+
+bool js_array_buffer_can_give(JSContext *ctx, JSValueConst obj)
+{
+    JSArrayBuffer *abuf = js_obj(obj)->u.opaque;
+    return abuf->data && !abuf->free_func && !js_block_is_slab(&ctx->rt->alloc, abuf->data);
+}
+
+uint8_t *js_array_buffer_give(JSContext *ctx, JSValueConst obj)
+{
+    JSArrayBuffer *abuf = js_obj(obj)->u.opaque;
+    uint8_t *data = NULL;
+    if (js_array_buffer_can_give(ctx, obj)) {
+        data = js_malloc_rt_release(ctx->rt, abuf->data);
+        abuf->data = NULL; /* the caller's now: the detach must not free it */
+    }
+    js_array_buffer_detach(ctx, obj);
+    return data;
+}
+
 /* GetArrayBufferMaxByteLengthOption: 0 and *presizable false when absent */
 static int js_get_max_byte_length_option(JSContext *ctx, JSValueConst options, uint64_t *pmax,
                                          bool *presizable)
@@ -455,7 +498,7 @@ static JSValue js_array_buffer_slice(JSContext *ctx, JSValueConst this_val, int 
         goto fail;
     }
     cur_len = js_array_buffer_length(abuf);
-    if ((size_t)first < cur_len) {
+    if ((size_t)first < cur_len && new_len) { /* an empty buffer may have no data */
         size_t count = cur_len - (size_t)first < new_len ? cur_len - (size_t)first : new_len;
         memmove(nbuf->data, abuf->data + first, count);
     }

@@ -82,4 +82,12 @@ JSValue js_create_array_iterator(JSContext *ctx, JSValueConst obj, int kind);
 /* %Array.prototype.values% of the realm, for arguments objects */
 JSValue js_array_proto_values(JSContext *ctx);
 
+/* Map and Set for the structured clone (serialize_*.c), without user code:
+   a new empty Map or Set of the realm; adding an entry (value ignored for
+   a Set); the live entries, in order, as new references — key, value
+   pairs for a Map, keys for a Set — in *ptab (js_free; count entries) */
+JSValue js_map_new_empty(JSContext *ctx, bool is_set);
+int js_map_put(JSContext *ctx, JSValueConst obj, JSValueConst key, JSValueConst value);
+int js_map_snapshot(JSContext *ctx, JSValueConst obj, JSValue **ptab, uint32_t *pcount);
+
 #endif /* WEFT_BUILTINS_H */

@@ -229,8 +229,25 @@ static double js_date_from_fields(const double f[JS_DATE_FIELD_COUNT])
 /* ---------------------------------------------------------------------
  * Local time
  * ------------------------------------------------------------------- */
+/* Makes the C library's zone follow TZ (setenv may change it while the
+   program runs); called by each builtin before it uses local time.
+   glibc's tzset returns at once when TZ is set and unchanged, but with TZ
+   unset it stats /etc/localtime on every call: so while TZ stays unset it
+   runs once per runtime. */
+static void js_date_sync_zone(JSContext *ctx)
+{
+    JSRuntime *rt = ctx->rt;
+    if (getenv("TZ")) {
+        tzset();
+        rt->date_default_zone_loaded = false;
+    } else if (!rt->date_default_zone_loaded) {
+        tzset();
+        rt->date_default_zone_loaded = true;
+    }
+}
+
 /* localtime_r for the UTC instant t (ms, finite); false when the C library
-   cannot represent it */
+   cannot represent it. The zone is the one js_date_sync_zone loaded. */
 static bool js_date_localtime(double t, struct tm *tm)
 {
     time_t secs;
@@ -239,8 +256,6 @@ static bool js_date_localtime(double t, struct tm *tm)
     if (!(fabs(t) <= JS_DATE_MAX_TIME + 4 * JS_DATE_MS_PER_DAY))
         return false;
     secs = (time_t)floor(t / 1000);
-    /* tzset re-reads TZ: localtime_r alone may keep a zone loaded earlier */
-    tzset();
     return localtime_r(&secs, tm) != NULL;
 }
 
@@ -514,6 +529,8 @@ static JSValue js_date_format(JSContext *ctx, double tv, int fmt)
     int wday, n = 0;
     size_t size = sizeof(buf);
     bool utc = fmt == JS_DATE_FMT_UTC || fmt == JS_DATE_FMT_ISO;
+    if (!utc)
+        js_date_sync_zone(ctx);
     js_date_split(utc ? tv : js_date_local_time(tv), f, &wday);
     switch (fmt) {
     case JS_DATE_FMT_STRING:
@@ -1103,6 +1120,7 @@ static JSValue js_date_constructor(JSContext *ctx, JSValueConst new_target, int 
     JSValue obj;
     if (JS_IsUndefined(new_target))
         return js_date_to_date_string(ctx, js_date_now_ms());
+    js_date_sync_zone(ctx);
     if (argc == 0) {
         tv = js_date_now_ms();
     } else if (argc == 1) {
@@ -1139,6 +1157,7 @@ static JSValue js_date_parse(JSContext *ctx, JSValueConst this_val, int argc, JS
     double tv;
     if (JS_IsException(str))
         return str;
+    js_date_sync_zone(ctx);
     tv = js_date_parse_string(JS_VALUE_GET_STRING(str));
     JS_FreeValue(ctx, str);
     return JS_NewNumber(ctx, tv);
@@ -1159,6 +1178,8 @@ static JSValue js_date_get_field(JSContext *ctx, JSValueConst this_val, int argc
         return JS_EXCEPTION;
     if (isnan(t))
         return JS_NewFloat64(ctx, NAN);
+    if ((magic & JS_DATE_LOCAL) || field == JS_DATE_TZ_OFFSET)
+        js_date_sync_zone(ctx);
     if (field == JS_DATE_TZ_OFFSET) /* written as the spec does: never -0 */
         return JS_NewNumber(ctx, (t - js_date_local_time(t)) / 60000.0);
     js_date_split((magic & JS_DATE_LOCAL) ? js_date_local_time(t) : t, f, &wday);
@@ -1197,6 +1218,8 @@ static JSValue js_date_set_fields(JSContext *ctx, JSValueConst this_val, int arg
     vals[0] = NAN; /* the first argument is converted even when absent */
     if (js_date_get_args(ctx, vals, count, argc < 1 ? 1 : argc, argv) < 0)
         return JS_EXCEPTION;
+    if (local)
+        js_date_sync_zone(ctx);
     if (isnan(t)) {
         if (first != JS_DATE_YEAR)
             return JS_NewFloat64(ctx, NAN);
@@ -1229,6 +1252,7 @@ static JSValue js_date_set_year(JSContext *ctx, JSValueConst this_val, int argc,
     double t, y, f[JS_DATE_FIELD_COUNT];
     if (js_date_this_time(ctx, &t, this_val) < 0 || JS_ToFloat64(ctx, &y, argv[0]) < 0)
         return JS_EXCEPTION;
+    js_date_sync_zone(ctx);
     t = isnan(t) ? 0 : js_date_local_time(t);
     y = js_date_make_full_year(y);
     if (isnan(y))

@@ -244,6 +244,14 @@ static JSValue js_function_proto_to_string(JSContext *ctx, JSValueConst this_val
     return js_function_native_source(ctx, p);
 }
 
+/* the inspection API of weft.h */
+JSValue JS_GetFunctionSource(JSContext *ctx, JSValueConst fn)
+{
+    if (!JS_IsCallable(ctx, fn))
+        return JS_UNDEFINED;
+    return js_function_proto_to_string(ctx, fn, 0, NULL);
+}
+
 /* ---------------------------------------------------------------------
  * Initialisation
  * ------------------------------------------------------------------- */

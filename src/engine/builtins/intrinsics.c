@@ -17,6 +17,7 @@
 #include "../promise.h"
 #include "../module.h"
 #include "../runtime.h"
+#include "../shape.h"
 
 static JSValue js_function_proto_call(JSContext *ctx, JSValueConst this_val, int argc,
                                       JSValueConst *argv)
@@ -139,9 +140,33 @@ JSValue js_new_plain_object(JSContext *ctx, JSValueConst proto)
     return JS_NewObjectProtoClass(ctx, proto, JS_CLASS_OBJECT);
 }
 
+/* remembers the shape the first iterator result got, when it is the
+   shared { value, done } shape over %Object.prototype% */
+static void js_cache_iter_result_shape(JSContext *ctx, JSShape *sh)
+{
+    JSObject *object_proto = js_obj(ctx->class_proto[JS_CLASS_OBJECT]);
+    if (sh->is_hashed && sh->prop_count == 2 && sh->proto == object_proto &&
+        sh->prop[0].atom == JS_ATOM_value && sh->prop[0].flags == JS_PROP_C_W_E &&
+        sh->prop[1].atom == JS_ATOM_done && sh->prop[1].flags == JS_PROP_C_W_E)
+        ctx->iter_result_shape = js_dup_shape(sh);
+}
+
 JSValue js_create_iter_result(JSContext *ctx, JSValue value, bool done)
 {
-    JSValue obj = JS_NewObject(ctx);
+    JSValue obj;
+    if (ctx->iter_result_shape) {
+        /* what the two definitions below give, without looking anything up */
+        obj = js_new_object_from_shape(ctx, js_dup_shape(ctx->iter_result_shape),
+                                       JS_CLASS_OBJECT);
+        if (JS_IsException(obj)) {
+            JS_FreeValue(ctx, value);
+            return obj;
+        }
+        js_obj(obj)->prop[0].value = value;
+        js_obj(obj)->prop[1].value = JS_NewBool(ctx, done);
+        return obj;
+    }
+    obj = JS_NewObject(ctx);
     if (JS_IsException(obj)) {
         JS_FreeValue(ctx, value);
         return obj;
@@ -152,6 +177,7 @@ JSValue js_create_iter_result(JSContext *ctx, JSValue value, bool done)
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
+    js_cache_iter_result_shape(ctx, js_obj(obj)->shape);
     return obj;
 }
 

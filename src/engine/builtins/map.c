@@ -1402,6 +1402,52 @@ done:
 }
 
 /* ---------------------------------------------------------------------
+ * Structured clone support (builtins.h)
+ * ------------------------------------------------------------------- */
+JSValue js_map_new_empty(JSContext *ctx, bool is_set)
+{
+    return js_map_new(ctx, is_set ? JS_MAP_MAGIC_SET : JS_MAP_MAGIC_MAP);
+}
+
+int js_map_put(JSContext *ctx, JSValueConst obj, JSValueConst key, JSValueConst value)
+{
+    JSValueConst argv[2] = {key, value};
+    JSValue ret = js_map_set(ctx, obj, 2, argv, js_obj(obj)->class_id - JS_CLASS_MAP);
+    if (JS_IsException(ret))
+        return -1;
+    JS_FreeValue(ctx, ret);
+    return 0;
+}
+
+int js_map_snapshot(JSContext *ctx, JSValueConst obj, JSValue **ptab, uint32_t *pcount)
+{
+    JSMapState *s = js_obj(obj)->u.opaque;
+    bool is_set = js_obj(obj)->class_id == JS_CLASS_SET;
+    uint32_t n = 0, width = is_set ? 1 : 2;
+    struct list_head *el;
+    JSValue *tab;
+    *ptab = NULL;
+    *pcount = 0;
+    if (!s || s->count == 0)
+        return 0;
+    tab = js_malloc(ctx, sizeof(JSValue) * width * s->count);
+    if (!tab)
+        return -1;
+    list_for_each(el, &s->records) {
+        JSMapRecord *mr = list_entry(el, JSMapRecord, link);
+        if (mr->empty)
+            continue;
+        tab[width * n] = JS_DupValue(ctx, mr->key);
+        if (!is_set)
+            tab[width * n + 1] = JS_DupValue(ctx, mr->value);
+        n++;
+    }
+    *ptab = tab;
+    *pcount = n;
+    return 0;
+}
+
+/* ---------------------------------------------------------------------
  * Initialisation
  * ------------------------------------------------------------------- */
 static const JSCFunctionListEntry js_map_funcs[] = {

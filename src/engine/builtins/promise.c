@@ -27,6 +27,7 @@
 #include "../object.h"
 #include "../promise.h"
 #include "../runtime.h"
+#include "../shape.h"
 
 /* the combinators, as the magic of their functions */
 enum {
@@ -132,12 +133,33 @@ static JSValue js_promise_get_species(JSContext *ctx, JSValueConst this_val)
 /* ---------------------------------------------------------------------
  * Promise.prototype.then / catch / finally
  * ------------------------------------------------------------------- */
+/* SpeciesConstructor(promise, %Promise%) when it is sure to be %Promise%
+   without running code: the constructor is %Promise% (read without side
+   effects) and its @@species is still the original getter, which returns
+   it. Otherwise the generic path. */
+static JSValue js_promise_species_constructor(JSContext *ctx, JSValueConst promise)
+{
+    JSObject *ctor = js_obj(ctx->promise_ctor), *getter;
+    JSShapeProperty *pr;
+    uint32_t idx;
+    if (!js_is_promise(promise) || !js_promise_constructor_is_intrinsic(ctx, promise))
+        return js_species_constructor(ctx, promise, ctx->promise_ctor);
+    pr = js_shape_find(ctor->shape, JS_ATOM_Symbol_species, &idx);
+    if (!pr || (pr->flags & JS_PROP_TMASK) != JS_PROP_GETSET)
+        return js_species_constructor(ctx, promise, ctx->promise_ctor);
+    getter = ctor->prop[idx].getset->getter;
+    if (!getter || getter->class_id != JS_CLASS_C_FUNCTION ||
+        getter->u.cfunc.c_function.getter != js_promise_get_species)
+        return js_species_constructor(ctx, promise, ctx->promise_ctor);
+    return JS_DupValue(ctx, ctx->promise_ctor);
+}
+
 JSValue js_promise_proto_then(JSContext *ctx, JSValueConst this_val, int argc, JSValueConst *argv)
 {
     JSValue ctor, ret;
     if (!js_is_promise(this_val))
         return JS_ThrowTypeError(ctx, "Promise.prototype.then called on a non-promise");
-    ctor = js_species_constructor(ctx, this_val, ctx->promise_ctor);
+    ctor = js_promise_species_constructor(ctx, this_val);
     if (JS_IsException(ctor))
         return ctor;
     ret = js_promise_then_ctor(ctx, this_val, ctor, argv[0], argv[1]);
@@ -191,7 +213,7 @@ static JSValue js_promise_finally(JSContext *ctx, JSValueConst this_val, int arg
     JSValue ctor, funcs[2], ret;
     if (!JS_IsObject(this_val))
         return JS_ThrowTypeError(ctx, "Promise.prototype.finally called on a non-object");
-    ctor = js_species_constructor(ctx, this_val, ctx->promise_ctor);
+    ctor = js_promise_species_constructor(ctx, this_val);
     if (JS_IsException(ctor))
         return ctor;
     if (!JS_IsCallable(ctx, on_finally)) {

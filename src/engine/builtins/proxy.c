@@ -1075,6 +1075,24 @@ JSValue js_proxy_target_or_throw(JSContext *ctx, JSObject *p)
     return s->target;
 }
 
+/* the inspection API of weft.h: the slots as they are, revoked or not */
+bool JS_IsProxy(JSValueConst val)
+{
+    return JS_IsObject(val) && js_obj(val)->class_id == JS_CLASS_PROXY;
+}
+
+JSValue JS_GetProxyTarget(JSContext *ctx, JSValueConst proxy)
+{
+    return JS_IsProxy(proxy) ? JS_DupValue(ctx, js_proxy_data(js_obj(proxy))->target)
+                             : JS_UNDEFINED;
+}
+
+JSValue JS_GetProxyHandler(JSContext *ctx, JSValueConst proxy)
+{
+    return JS_IsProxy(proxy) ? JS_DupValue(ctx, js_proxy_data(js_obj(proxy))->handler)
+                             : JS_UNDEFINED;
+}
+
 /* ---------------------------------------------------------------------
  * Class hooks
  * ------------------------------------------------------------------- */

@@ -18,6 +18,7 @@
  */
 #include "builtins.h"
 #include "regexp.h"
+#include "regexp_statics.h"
 #include "string.h"
 #include "../atom.h"
 #include "../conv.h"
@@ -172,19 +173,17 @@ static JSValue js_regexp_compile_program(JSContext *ctx, JSValueConst pattern, J
     return program;
 }
 
-/* gives obj its slots (taking the three values); the old slots stay
-   alive while matches use them */
-static int js_regexp_set_slots(JSContext *ctx, JSValueConst obj, JSValue source, JSValue flags,
-                               JSValue program)
+/* initialized slots (taking the three values), or NULL */
+static JSRegExpData *js_regexp_data_new(JSContext *ctx, JSValue source, JSValue flags,
+                                        JSValue program, JSContext *realm, bool legacy)
 {
-    JSRegExpData *re = js_malloc(ctx, sizeof(*re)), *old;
+    JSRegExpData *re = js_malloc(ctx, sizeof(*re));
     if (!re) {
         JS_FreeValue(ctx, source);
         JS_FreeValue(ctx, flags);
         JS_FreeValue(ctx, program);
-        return -1;
+        return NULL;
     }
-    old = js_obj(obj)->u.opaque;
     re->ref_count = 1;
     re->source = source;
     re->flags = flags;
@@ -193,8 +192,20 @@ static int js_regexp_set_slots(JSContext *ctx, JSValueConst obj, JSValue source,
     /* the flags were parsed when the program was compiled; only y may
        differ from the program's (see js_regexp_construct) */
     re->flag_bits = js_regexp_parse_flag_string(JS_VALUE_GET_STRING(flags));
-    re->realm = old->realm;
-    re->legacy = old->legacy;
+    re->realm = realm;
+    re->legacy = legacy;
+    return re;
+}
+
+/* gives obj its slots (taking the three values); the old slots stay
+   alive while matches use them */
+static int js_regexp_set_slots(JSContext *ctx, JSValueConst obj, JSValue source, JSValue flags,
+                               JSValue program)
+{
+    JSRegExpData *old = js_obj(obj)->u.opaque;
+    JSRegExpData *re = js_regexp_data_new(ctx, source, flags, program, old->realm, old->legacy);
+    if (!re)
+        return -1;
     js_regexp_data_free(ctx->rt, old);
     js_obj(obj)->u.opaque = re;
     return 0;
@@ -344,27 +355,47 @@ JSValue js_regexp_compile_literal(JSContext *ctx, JSValueConst pattern, JSValueC
     return ret;
 }
 
+/* RegExpCreate(pattern, flags) with the program already compiled: the
+   steps of RegExpAlloc and RegExpInitialize, none of them observable here
+   (%RegExp%.prototype is neither writable nor configurable), done
+   directly, as this runs at every evaluation of a literal */
 JSValue js_regexp_new_literal(JSContext *ctx, JSValueConst pattern, JSValueConst flags,
                               JSValueConst compiled)
 {
-    JSValue obj = js_regexp_alloc(ctx, ctx->regexp_ctor), p, f;
-    if (JS_IsException(obj))
-        return obj;
+    JSValue obj, p, f;
+    JSRegExpData *re;
     p = js_flatten_string(ctx, JS_DupValue(ctx, pattern));
     f = js_flatten_string(ctx, JS_DupValue(ctx, flags));
     if (JS_IsException(p) || JS_IsException(f)) {
         JS_FreeValue(ctx, p);
         JS_FreeValue(ctx, f);
-        JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
-    if (js_regexp_set_slots(ctx, obj, p, f, JS_DupValue(ctx, compiled)) ||
-        JS_SetPropertyInternal(ctx, obj, JS_ATOM_lastIndex, JS_NewInt32(ctx, 0), obj,
-                               JS_PROP_THROW) < 0) {
+    re = js_regexp_data_new(ctx, p, f, JS_DupValue(ctx, compiled), ctx, true);
+    if (!re)
+        return JS_EXCEPTION;
+    obj = JS_NewObjectProtoClass(ctx, ctx->class_proto[JS_CLASS_REGEXP], JS_CLASS_REGEXP);
+    if (JS_IsException(obj)) {
+        js_regexp_data_free(ctx->rt, re);
+        return obj;
+    }
+    js_obj(obj)->u.opaque = re;
+    if (JS_DefinePropertyValue(ctx, obj, JS_ATOM_lastIndex, JS_NewInt32(ctx, 0),
+                               JS_PROP_WRITABLE) < 0) {
         JS_FreeValue(ctx, obj);
         return JS_EXCEPTION;
     }
     return obj;
+}
+
+bool js_regexp_get_source_flags(JSValueConst obj, JSValueConst *psource, JSValueConst *pflags)
+{
+    JSRegExpData *re = js_regexp_data(obj);
+    if (!re)
+        return false;
+    *psource = re->source;
+    *pflags = re->flags;
+    return true;
 }
 
 /* RegExp.prototype.compile(pattern, flags) (Annex B) */
@@ -510,6 +541,12 @@ static int js_regexp_builtin_match(JSContext *ctx, JSValueConst rx, JSRegExpData
     }
     if (global_or_sticky && js_regexp_set_last_index(ctx, rx, m->caps[1]))
         return -1;
+    if (re->realm == ctx) {
+        if (re->legacy)
+            js_regexp_statics_update(ctx, s, m->caps, m->ncaps);
+        else
+            js_regexp_statics_invalidate(ctx);
+    }
     return 1;
 }
 
@@ -897,6 +934,27 @@ static JSValue js_regexp_get_source(JSContext *ctx, JSValueConst this_val)
 static JSValue js_regexp_get_species(JSContext *ctx, JSValueConst this_val)
 {
     return JS_DupValue(ctx, this_val);
+}
+
+/* the inspection API of weft.h: from the slots, whatever the program did
+   to the source and flags getters */
+JSValue JS_GetRegExpLiteral(JSContext *ctx, JSValueConst re_val)
+{
+    JSRegExpData *re = JS_IsRegExp(re_val) ? js_regexp_data(re_val) : NULL;
+    StringBuffer b;
+    JSValue source;
+    if (!re)
+        return JS_UNDEFINED;
+    source = js_regexp_escape_pattern(ctx, JS_VALUE_GET_STRING(re->source));
+    if (JS_IsException(source) || string_buffer_init(ctx, &b, 16)) {
+        JS_FreeValue(ctx, source);
+        return JS_EXCEPTION;
+    }
+    string_buffer_putc8(&b, '/');
+    string_buffer_concat_value_free(&b, source);
+    string_buffer_putc8(&b, '/');
+    string_buffer_concat_value(&b, re->flags);
+    return string_buffer_end(&b);
 }
 
 /* ToString(Get(rx, "flags")): a flat string */
@@ -1831,7 +1889,8 @@ int js_init_regexp(JSContext *ctx)
     if (JS_IsException(ctor))
         return -1;
     ctx->regexp_ctor = ctor;
-    if (JS_SetPropertyFunctionList(ctx, ctor, js_regexp_funcs, countof(js_regexp_funcs)) < 0)
+    if (JS_SetPropertyFunctionList(ctx, ctor, js_regexp_funcs, countof(js_regexp_funcs)) < 0 ||
+        js_regexp_statics_init(ctx, ctor) < 0)
         return -1;
     iter_proto = JS_NewObjectProto(ctx, ctx->iterator_proto);
     if (JS_IsException(iter_proto))

@@ -1,12 +1,13 @@
 /*
  * regexp.h — what the RegExp family (regexp.c) offers the rest of the
- * engine: regexp literals compiled once, when their code is compiled,
- * instead of at every evaluation.
+ * engine: regexp literals compiled once per literal site instead of at
+ * every evaluation.
  *
- * The compiler calls js_regexp_compile_literal for each literal and keeps
- * the result in its constant pool; evaluating the literal then calls
- * js_regexp_new_literal, which builds the RegExp object around the
- * already compiled program (shared, never copied).
+ * Each literal's OP_regexp names a constant pool slot of its function
+ * (so the cache is per runtime, like the bytecode). The first evaluation
+ * calls js_regexp_compile_literal and keeps the result in that slot; every
+ * evaluation then calls js_regexp_new_literal, which builds the RegExp
+ * object around the already compiled program (shared, never copied).
  */
 #ifndef WEFT_BUILTINS_REGEXP_H
 #define WEFT_BUILTINS_REGEXP_H
@@ -23,5 +24,10 @@ JSValue js_regexp_compile_literal(JSContext *ctx, JSValueConst pattern, JSValueC
    (from js_regexp_compile_literal for the same pattern and flags) */
 JSValue js_regexp_new_literal(JSContext *ctx, JSValueConst pattern, JSValueConst flags,
                               JSValueConst compiled);
+
+/* [[OriginalSource]] and [[OriginalFlags]] of an initialized RegExp
+   object (borrowed flat strings), for the serializer; false when obj is
+   not one */
+bool js_regexp_get_source_flags(JSValueConst obj, JSValueConst *psource, JSValueConst *pflags);
 
 #endif /* WEFT_BUILTINS_REGEXP_H */

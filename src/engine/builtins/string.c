@@ -1045,39 +1045,166 @@ static JSValue js_string_toWellFormed(JSContext *ctx, JSValueConst this_val, int
     return js_string_value(r);
 }
 
-/* Unicode normalization needs decomposition tables the engine does not
-   have yet: the four valid forms return the string unchanged. */
+/* A string from code points: Latin-1 when every one fits, else UTF-16. */
+static JSValue js_string_from_code_points(JSContext *ctx, const uint32_t *cps, size_t n)
+{
+    size_t units = n;
+    bool wide = false;
+    for (size_t i = 0; i < n; i++) {
+        wide |= cps[i] > 0xFF;
+        units += cps[i] > 0xFFFF;
+    }
+    if (units > JS_STRING_LEN_MAX)
+        return JS_ThrowRangeError(ctx, "invalid string length");
+    JSString *r = js_alloc_string(ctx, (uint32_t)units, wide);
+    if (!r)
+        return JS_EXCEPTION;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = cps[i];
+        if (!wide) {
+            r->u.str8[k++] = (uint8_t)c;
+        } else if (c > 0xFFFF) {
+            r->u.str16[k++] = (uint16_t)(0xD800 + ((c - 0x10000) >> 10));
+            r->u.str16[k++] = (uint16_t)(0xDC00 + ((c - 0x10000) & 0x3FF));
+        } else {
+            r->u.str16[k++] = (uint16_t)c;
+        }
+    }
+    if (!wide)
+        r->u.str8[k] = '\0';
+    return js_string_value(r);
+}
+
+/* The flat string value str (consumed) in normalization form `form`
+   (JS_UNICODE_NF*): str itself when the quick check says it already is,
+   which is every Latin-1 string for NFC, else a new string. */
+static JSValue js_string_normalize_form(JSContext *ctx, JSValue str, int form)
+{
+    JSString *p = js_str(str);
+    const uint8_t *s8 = p->is_wide_char ? NULL : p->u.str8;
+    const uint16_t *s16 = p->is_wide_char ? p->u.str16 : NULL;
+    if (js_unicode_is_normalized_quick(s8, s16, p->len, form))
+        return str;
+    size_t n = js_unicode_decomposed_length(s8, s16, p->len, form);
+    if (n > JS_STRING_LEN_MAX) {
+        JS_FreeValue(ctx, str);
+        return JS_ThrowRangeError(ctx, "invalid string length");
+    }
+    /* out and scratch in one block */
+    uint32_t *buf = js_malloc(ctx, 2 * n * sizeof(uint32_t));
+    JSValue ret = JS_EXCEPTION;
+    if (buf) {
+        n = js_unicode_normalize(buf, buf + n, s8, s16, p->len, form);
+        ret = js_string_from_code_points(ctx, buf, n);
+        js_free(ctx, buf);
+    }
+    JS_FreeValue(ctx, str);
+    return ret;
+}
+
 static JSValue js_string_normalize(JSContext *ctx, JSValueConst this_val, int argc,
                                    JSValueConst *argv)
 {
     static const char *const forms[] = {"NFC", "NFD", "NFKC", "NFKD"};
-    JSValue str, form;
-    bool valid = false;
+    JSValue str, form_name;
+    int form = -1;
     str = js_string_this(ctx, this_val, "normalize");
-    if (JS_IsException(str) || JS_IsUndefined(STRING_ARG(0)))
+    if (JS_IsException(str))
         return str;
-    form = JS_ToString(ctx, STRING_ARG(0));
-    if (JS_IsException(form)) {
+    if (JS_IsUndefined(STRING_ARG(0)))
+        return js_string_normalize_form(ctx, str, JS_UNICODE_NFC);
+    form_name = JS_ToString(ctx, STRING_ARG(0));
+    if (JS_IsException(form_name)) {
         JS_FreeValue(ctx, str);
-        return form;
+        return form_name;
     }
-    for (size_t i = 0; i < countof(forms) && !valid; i++)
-        valid = js_string_eq_cstr(js_str(form), forms[i]);
-    JS_FreeValue(ctx, form);
-    if (!valid) {
+    for (int i = 0; i < (int)countof(forms) && form < 0; i++) {
+        if (js_string_eq_cstr(js_str(form_name), forms[i]))
+            form = i;
+    }
+    JS_FreeValue(ctx, form_name);
+    if (form < 0) {
         JS_FreeValue(ctx, str);
         return JS_ThrowRangeError(ctx, "The normalization form should be one of NFC, NFD, NFKC, "
                                        "NFKD");
     }
-    return str;
+    return js_string_normalize_form(ctx, str, form);
 }
 
-/* A plain code-unit order until the engine has a collator. */
+/* code points a comparison keeps on the C stack per string */
+#define JS_STRING_COLLATE_STACK 256
+
+/* The NFD of the flat string p as code points: in stack (of stack_len
+   code points) when it fits, else in a js_malloc'd block; NULL with an
+   exception. Text already in NFD is only decoded. */
+static uint32_t *js_string_nfd_code_points(JSContext *ctx, JSString *p, uint32_t *stack,
+                                           size_t stack_len, size_t *pn)
+{
+    const uint8_t *s8 = p->is_wide_char ? NULL : p->u.str8;
+    const uint16_t *s16 = p->is_wide_char ? p->u.str16 : NULL;
+    if ((size_t)p->len * JS_UNICODE_NFD_MAX_GROWTH * 2 <= stack_len) {
+        /* short strings: decompose into the stack without measuring */
+        *pn = js_unicode_normalize(stack, stack + stack_len / 2, s8, s16, p->len,
+                                   JS_UNICODE_NFD);
+        return stack;
+    }
+    bool is_nfd = js_unicode_is_normalized_quick(s8, s16, p->len, JS_UNICODE_NFD);
+    size_t n = is_nfd ? p->len : js_unicode_decomposed_length(s8, s16, p->len, JS_UNICODE_NFD);
+    size_t need = is_nfd ? n : 2 * n; /* normalize's scratch follows */
+    uint32_t *buf = stack;
+    if (n > JS_STRING_LEN_MAX) {
+        JS_ThrowRangeError(ctx, "invalid string length");
+        return NULL;
+    }
+    if (need > stack_len && !(buf = js_malloc(ctx, (need + 1) * sizeof(uint32_t))))
+        return NULL;
+    if (!is_nfd) {
+        *pn = js_unicode_normalize(buf, buf + n, s8, s16, p->len, JS_UNICODE_NFD);
+        return buf;
+    }
+    n = 0;
+    for (uint32_t i = 0; i < p->len; i++) {
+        uint32_t c = s8 ? s8[i] : s16[i];
+        if (js_is_high_surrogate(c) && i + 1 < p->len && js_is_low_surrogate(s16[i + 1]))
+            c = 0x10000 + ((c - 0xd800) << 10) + (s16[++i] - 0xdc00);
+        buf[n++] = c;
+    }
+    *pn = n;
+    return buf;
+}
+
+/* The root collation order of UTS #10 (DUCET) on the NFD forms; strings
+   that tie on all three levels are ordered by their NFD code points, so
+   exactly the canonically equivalent strings compare 0. */
+static int js_string_collate(JSContext *ctx, JSString *p, JSString *q, int *pret)
+{
+    uint32_t stack_a[JS_STRING_COLLATE_STACK], stack_b[JS_STRING_COLLATE_STACK];
+    size_t na = 0, nb = 0;
+    uint32_t *a = js_string_nfd_code_points(ctx, p, stack_a, JS_STRING_COLLATE_STACK, &na);
+    uint32_t *b = a ? js_string_nfd_code_points(ctx, q, stack_b, JS_STRING_COLLATE_STACK, &nb)
+                    : NULL;
+    int ret = 0;
+    if (b) {
+        ret = js_unicode_collate(a, na, b, nb);
+        for (size_t i = 0; !ret && i < na && i < nb; i++)
+            ret = a[i] < b[i] ? -1 : a[i] > b[i];
+        if (!ret)
+            ret = na < nb ? -1 : na > nb;
+        *pret = ret;
+    }
+    if (a && a != stack_a)
+        js_free(ctx, a);
+    if (b && b != stack_b)
+        js_free(ctx, b);
+    return b ? 0 : -1;
+}
+
 static JSValue js_string_localeCompare(JSContext *ctx, JSValueConst this_val, int argc,
                                        JSValueConst *argv)
 {
     JSValue str, that;
-    int ret;
+    int ret = 0, err;
     str = js_string_this(ctx, this_val, "localeCompare");
     if (JS_IsException(str))
         return str;
@@ -1086,10 +1213,11 @@ static JSValue js_string_localeCompare(JSContext *ctx, JSValueConst this_val, in
         JS_FreeValue(ctx, str);
         return that;
     }
-    ret = js_string_compare(js_str(str), js_str(that));
+    that = js_flatten_string(ctx, that);
+    err = JS_IsException(that) ? -1 : js_string_collate(ctx, js_str(str), js_str(that), &ret);
     JS_FreeValue(ctx, str);
     JS_FreeValue(ctx, that);
-    return JS_NewInt32(ctx, ret);
+    return err ? JS_EXCEPTION : JS_NewInt32(ctx, ret);
 }
 
 /* toString (magic 0) and valueOf (1) */

@@ -93,6 +93,18 @@ JSValue js_array_buffer_new_copy(JSContext *ctx, const uint8_t *buf, size_t len)
    larger than len and the block was allocated growable */
 JSValue js_shared_array_buffer_from_block(JSContext *ctx, uint8_t *block, size_t len,
                                           size_t max_len, bool growable);
+/* Transfer between runtimes (serialize_*.c). adopt: a new ArrayBuffer of
+   the realm that takes ownership of data, a malloc()ed block of at least
+   len bytes (or NULL for len 0) that joins the runtime's accounting; on
+   failure (memory limit, bad lengths) the caller still owns data.
+   give: detaches an attached, mutable ArrayBuffer and returns its bytes
+   as a malloc()ed block now owned by the caller — only when can_give says
+   the runtime allocated them with malloc (else it returns NULL and the
+   bytes are freed: copy them first). */
+JSValue js_array_buffer_adopt(JSContext *ctx, uint8_t *data, size_t len, size_t max_len,
+                              bool resizable);
+bool js_array_buffer_can_give(JSContext *ctx, JSValueConst obj);
+uint8_t *js_array_buffer_give(JSContext *ctx, JSValueConst obj);
 /* DetachArrayBuffer: -1 with a TypeError for a shared or immutable buffer */
 int js_array_buffer_detach(JSContext *ctx, JSValueConst obj);
 /* refreshes the cached pointer and length of every view of the buffer

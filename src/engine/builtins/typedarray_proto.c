@@ -927,6 +927,8 @@ static int js_ta_sort_into(JSContext *ctx, JSObject *p, size_t len, JSValueConst
 {
     int shift = js_typed_array_size_log2(p->class_id);
     JSValue *tab;
+    if (len == 0)
+        return 0; /* an empty array may have no data to point at */
     if (JS_IsUndefined(cmp)) {
         if (dst != p)
             memcpy(dst->u.typed_array.ptr, p->u.typed_array.ptr, len << shift);

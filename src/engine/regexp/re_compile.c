@@ -625,7 +625,7 @@ static int re_compile_star(ReCompiler *c, const ReNode *body, bool greedy, bool 
 static int re_compile_counted_loop(ReCompiler *c, const ReNode *n, bool back)
 {
     const ReNode *body = n->u.quant.body;
-    uint32_t cnt, posreg = RE_NO_REG, head, patch;
+    uint32_t cnt = 0, posreg = RE_NO_REG, head, patch;
     uint32_t ncaps = n->u.quant.cap_end - n->u.quant.cap_first;
     if (re_new_reg(c, &cnt))
         return -1;

@@ -1,0 +1,23 @@
+// inspect(value): an object met again prints as the path of its first occurrence
+const root = {name: "root"};
+root.self = root;
+print(inspect(root));
+const a = {child: {grand: {}}};
+a.child.grand.up = a.child;
+a.child.grand.top = a;
+print(inspect(a));
+const arr = [1];
+arr.push(arr);
+print(inspect(arr));
+const shared = {s: 1};
+print(inspect([shared, {again: shared}]));
+const m = new Map();
+m.set("me", m);
+m.set(m, "key");
+print(inspect(m));
+const s = new Set();
+s.add(s);
+print(inspect(s));
+const odd = {"a b": {}, [Symbol("s")]: {}};
+odd.list = [odd["a b"], odd[Object.getOwnPropertySymbols(odd)[0]]];
+print(inspect(odd));

@@ -1,0 +1,1 @@
+setTimeout(() => print("worker: after its timer"), 30);

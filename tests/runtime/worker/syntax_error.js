@@ -1,0 +1,2 @@
+// syntax_error.js — fails to parse: the worker reports a SyntaxError.
+let x = ;
