@@ -84,14 +84,14 @@ test262-smoke-update: $(BUILD)/weft-test262
 	$(BUILD)/weft-test262 --smoke 20 --write-floor tests/test262/smoke-floor.txt
 
 test-asan:
-	$(MAKE) BUILD=build-asan OPT=-O1 \
+	WEFT_TEST262_TIMEOUT=60 $(MAKE) BUILD=build-asan OPT=-O1 \
 	  SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" test
 
 # ThreadSanitizer aborts on a C stack deeper than 65536 frames: the suite
 # runs with a 2 MiB stack, from which weft sizes its JS stack limit
 test-tsan:
 	$(MAKE) BUILD=build-tsan OPT=-O1 SAN="-fsanitize=thread" all unit
-	ulimit -s 2048 && tools/run-tests.sh build-tsan
+	ulimit -s 2048 && WEFT_TEST262_TIMEOUT=60 tools/run-tests.sh build-tsan
 
 run: $(BUILD)/weft
 	$(BUILD)/weft examples/demo.js

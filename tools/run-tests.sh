@@ -139,8 +139,10 @@ count "$TMP/out" "golden"
 # the test262 smoke run against its committed floor
 T262=${WEFT_TEST262:-../shared/test262}
 if [ -x "$BUILD/weft-test262" ] && [ -d "$T262/test" ] && [ -f tests/test262/smoke-floor.txt ]; then
+    # sanitizer builds run several times slower: WEFT_TEST262_TIMEOUT
+    # (seconds per test, default 10) lets make test-tsan/test-asan wait
     "$BUILD/weft-test262" --root "$T262" --smoke --floor tests/test262/smoke-floor.txt \
-        > "$TMP/out" 2>&1
+        --timeout "${WEFT_TEST262_TIMEOUT:-10}" > "$TMP/out" 2>&1
     count "$TMP/out" "test262 smoke"
 fi
 
