@@ -57,8 +57,8 @@ static int js_std_builtin_find(const char *name)
 }
 
 /* removes "." and ".." segments and repeated slashes of an absolute path,
-   in place */
-static void js_std_path_normalize(char *path)
+   in place (modules.h) */
+void js_std_path_normalize(char *path)
 {
     char *out = path, *p = path;
     while (*p) {

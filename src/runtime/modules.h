@@ -40,6 +40,11 @@ char *js_std_resolve_module(JSContext *ctx, const char *base_name, const char *s
    top-level await is pending): its namespace object */
 JSValue js_std_require_module(JSContext *ctx, const char *base_name, const char *specifier);
 
+/* removes ".", ".." and empty components of an absolute path, in place
+   (each component written is preceded by a '/' of the input, so the output
+   never overtakes the input) (module_loader.c) */
+void js_std_path_normalize(char *path);
+
 /* globals, each added by the file that implements them */
 int js_timers_add_globals(JSContext *ctx);  /* setTimeout & co. (timers.c) */
 int js_std_add_require(JSContext *ctx);     /* require, require.resolve (module_loader.c) */

@@ -939,37 +939,6 @@ static const JSCFunctionListEntry js_worker_proto_funcs[] = {
 /* ---------------------------------------------------------------------
  * The constructor (main thread)
  * ------------------------------------------------------------------- */
-/* removes the ".", ".." and empty components of an absolute path, in
-   place (each component written is preceded by a '/' of the input, so
-   the output never overtakes the input) */
-static void js_worker_normalize_path(char *path)
-{
-    char *out = path, *p = path;
-    while (*p) {
-        char *seg;
-        size_t len;
-        while (*p == '/')
-            p++;
-        seg = p;
-        while (*p && *p != '/')
-            p++;
-        len = p - seg;
-        if (len == 0 || (len == 1 && seg[0] == '.'))
-            continue;
-        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-            while (out > path && *--out != '/')
-                continue;
-            continue;
-        }
-        *out++ = '/';
-        memmove(out, seg, len);
-        out += len;
-    }
-    if (out == path)
-        *out++ = '/';
-    *out = '\0';
-}
-
 /* the name of the calling script or module (a js_malloc'ed copy), or
    NULL when no JS function is running */
 static char *js_worker_caller_name(JSContext *ctx)
@@ -1012,7 +981,7 @@ static char *js_worker_resolve_filename(JSContext *ctx, const char *name, const 
     sprintf(path, "%s%s%.*s%s", cwd ? cwd : "", cwd ? "/" : "", (int)dir_len,
             slash ? caller : "", name);
     free(cwd);
-    js_worker_normalize_path(path);
+    js_std_path_normalize(path);
     return path;
 }
 

@@ -266,8 +266,8 @@ fail:
     return JS_EXCEPTION;
 }
 
-/* IsRegExp(argument) */
-static int js_regexp_is_regexp(JSContext *ctx, JSValueConst v)
+/* IsRegExp(argument) (regexp.h) */
+int js_regexp_is_regexp(JSContext *ctx, JSValueConst v)
 {
     JSValue m;
     int ret;

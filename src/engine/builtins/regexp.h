@@ -25,6 +25,9 @@ JSValue js_regexp_compile_literal(JSContext *ctx, JSValueConst pattern, JSValueC
 JSValue js_regexp_new_literal(JSContext *ctx, JSValueConst pattern, JSValueConst flags,
                               JSValueConst compiled);
 
+/* IsRegExp(v): 1, 0, or -1 with an exception (a throwing @@match getter) */
+int js_regexp_is_regexp(JSContext *ctx, JSValueConst v);
+
 /* [[OriginalSource]] and [[OriginalFlags]] of an initialized RegExp
    object (borrowed flat strings), for the serializer; false when obj is
    not one */

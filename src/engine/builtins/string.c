@@ -18,6 +18,7 @@
 #include <math.h>
 
 #include "builtins.h"
+#include "regexp.h"
 #include "string.h"
 #include "../atom.h"
 #include "../conv.h"
@@ -67,24 +68,6 @@ static int js_string_require_coercible(JSContext *ctx, JSValueConst this_val, co
 static inline JSString *js_str(JSValueConst v)
 {
     return JS_VALUE_GET_STRING(v);
-}
-
-/* IsRegExp(argument) */
-static int js_string_is_regexp(JSContext *ctx, JSValueConst v)
-{
-    JSValue m;
-    int ret;
-    if (!JS_IsObject(v))
-        return 0;
-    m = JS_GetProperty(ctx, v, JS_ATOM_Symbol_match);
-    if (JS_IsException(m))
-        return -1;
-    if (!JS_IsUndefined(m)) {
-        ret = JS_ToBool(ctx, m);
-        JS_FreeValue(ctx, m);
-        return ret;
-    }
-    return js_obj(v)->class_id == JS_CLASS_REGEXP;
 }
 
 /* a growable list of owned values, turned into an Array at the end
@@ -631,7 +614,7 @@ static JSValue js_string_includes(JSContext *ctx, JSValueConst this_val, int arg
     str = js_string_this(ctx, this_val, names[magic]);
     if (JS_IsException(str))
         return str;
-    is_regexp = js_string_is_regexp(ctx, argv[0]);
+    is_regexp = js_regexp_is_regexp(ctx, argv[0]);
     if (is_regexp < 0)
         goto fail;
     if (is_regexp) {
@@ -1365,7 +1348,7 @@ static int js_string_append_replacement(JSContext *ctx, StringBuffer *b, JSValue
 static int js_string_check_global_regexp(JSContext *ctx, JSValueConst v, const char *method)
 {
     JSValue flags;
-    int ret = js_string_is_regexp(ctx, v);
+    int ret = js_regexp_is_regexp(ctx, v);
     if (ret <= 0)
         return ret;
     flags = JS_GetProperty(ctx, v, JS_ATOM_flags);
